@@ -1,0 +1,311 @@
+"""The validated model of one CoP session: the only thing renderers read.
+
+The parse step (`copreport.source`) builds a `Session`, writes it as JSON, and
+every renderer loads it back with `Session.model_validate_json`. Text in the
+model is final: typography is applied, organisations are resolved to their full
+names, and generated Dutch sentences are filled in, so that the PDF, the web page
+and the Word file cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .dutch import ordinal
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- inline content -------------------------------------------------------------
+
+
+class Text(_Frozen):
+    """Plain text."""
+
+    kind: Literal["text"] = "text"
+    text: str
+
+
+class Strong(_Frozen):
+    """Strongly emphasised text (bold)."""
+
+    kind: Literal["strong"] = "strong"
+    children: list[Inline]
+
+
+class Emphasis(_Frozen):
+    """Emphasised text (italic)."""
+
+    kind: Literal["em"] = "em"
+    children: list[Inline]
+
+
+class Code(_Frozen):
+    """Literal code or a file name, set in a fixed-width font."""
+
+    kind: Literal["code"] = "code"
+    text: str
+
+
+class Link(_Frozen):
+    """A hyperlink; only http, https and mailto targets get this far."""
+
+    kind: Literal["link"] = "link"
+    href: str
+    children: list[Inline]
+
+
+class LineBreak(_Frozen):
+    """A forced line break inside a paragraph."""
+
+    kind: Literal["br"] = "br"
+
+
+Inline = Annotated[
+    Text | Strong | Emphasis | Code | Link | LineBreak, Field(discriminator="kind")
+]
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The words of inline content without any markup."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, (Text, Code)):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+        else:
+            parts.append(plain_text(node.children))
+    return "".join(parts)
+
+
+# --- blocks ---------------------------------------------------------------------
+
+
+class Paragraph(_Frozen):
+    """A paragraph of running text."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    inlines: list[Inline]
+
+
+class Heading(_Frozen):
+    """A heading inside a section; level 3 is directly below a section heading."""
+
+    kind: Literal["heading"] = "heading"
+    level: int = Field(ge=3, le=6)
+    inlines: list[Inline]
+
+
+class ListItem(_Frozen):
+    """One item of a list: its paragraphs and any nested lists, in order."""
+
+    blocks: list[Block]
+
+
+class ListBlock(_Frozen):
+    """A bulleted or numbered list; numbered lists start at `start`."""
+
+    kind: Literal["list"] = "list"
+    ordered: bool
+    start: int = 1
+    items: list[ListItem]
+
+
+class Quote(_Frozen):
+    """A quotation set apart from the text."""
+
+    kind: Literal["quote"] = "quote"
+    blocks: list[Block]
+
+
+class CodeBlock(_Frozen):
+    """Preformatted text shown as typed."""
+
+    kind: Literal["code_block"] = "code_block"
+    text: str
+
+
+class Table(_Frozen):
+    """A table with one header row; every cell holds inline content."""
+
+    kind: Literal["table"] = "table"
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+
+Block = Annotated[
+    Paragraph | Heading | ListBlock | Quote | CodeBlock | Table,
+    Field(discriminator="kind"),
+]
+
+
+# --- sections of the body -------------------------------------------------------
+
+
+class Section(_Frozen):
+    """A `##` section of the body; the text before the first heading has no title."""
+
+    kind: Literal["section"] = "section"
+    title: str | None
+    blocks: list[Block]
+
+
+class Stelling(_Frozen):
+    """A proposition that was discussed, with what was said about it."""
+
+    kind: Literal["stelling"] = "stelling"
+    number: int = Field(ge=1)
+    label: str | None
+    statement: list[Inline]
+    blocks: list[Block]
+
+    @property
+    def heading(self) -> str:
+        """The heading as the reader sees it: ``Stelling 2 (instrumenten)``."""
+        if self.label:
+            return f"Stelling {self.number} ({self.label})"
+        return f"Stelling {self.number}"
+
+    @property
+    def points(self) -> list[ListItem]:
+        """The discussion points: the items of the stelling's top-level lists."""
+        return [
+            item
+            for block in self.blocks
+            if isinstance(block, ListBlock)
+            for item in block.items
+        ]
+
+
+BodyPart = Annotated[Section | Stelling, Field(discriminator="kind")]
+
+
+# --- people and organisations ---------------------------------------------------
+
+ORGANISATION_KINDS = (
+    "ministerie",
+    "planbureau",
+    "provincie",
+    "gemeente",
+    "kennisinstelling",
+    "overig",
+)
+
+
+class Organisation(_Frozen):
+    """An organisation from the register `organisaties.yaml`."""
+
+    key: str
+    name: str
+    kind: Literal[
+        "ministerie", "planbureau", "provincie", "gemeente", "kennisinstelling", "overig"
+    ]
+    abbreviation: str | None = None
+    logo: str | None = None
+    """Absolute path of the logo file, checked to lie inside the content folder."""
+
+    @property
+    def short_name(self) -> str:
+        """The abbreviation when there is one, else the full name."""
+        return self.abbreviation or self.name
+
+
+class Speaker(_Frozen):
+    """Someone who presented at the session."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    """The organisation's full name (resolved from the register when it is a key)."""
+
+
+class ParticipantGroup(_Frozen):
+    """The participating organisations of one kind, under a Dutch heading."""
+
+    title: str
+    organisations: list[Organisation]
+
+
+# --- series and session ---------------------------------------------------------
+
+
+class Series(_Frozen):
+    """A CoP series (one theme) as described in its `reeks.yaml`."""
+
+    slug: str
+    title: str
+    theme: str
+    network: str
+    motto: str | None = None
+    introduction: list[Block]
+    central_question: list[Inline]
+    lines: list[str] = []
+    lines_sentence: str | None = None
+    organiser: Organisation | None = None
+
+
+class Session(_Frozen):
+    """One CoP session: everything a report shows, in final form."""
+
+    slug: str
+    source: str
+    title: str
+    number: int = Field(ge=1)
+    date: dt.date
+    date_text: str
+    """The date in Dutch, with non-breaking spaces: ``1 februari 2024``."""
+    location: str
+    host: Organisation | None = None
+    opening_sentence: str
+    focus: list[Inline] | None = None
+    series: Series
+    participant_groups: list[ParticipantGroup]
+    speakers: list[Speaker] = []
+    body: list[BodyPart]
+
+    @property
+    def stellingen(self) -> list[Stelling]:
+        """The stellingen of the body, in order."""
+        return [part for part in self.body if isinstance(part, Stelling)]
+
+    @property
+    def participants(self) -> list[Organisation]:
+        """Every participating organisation, in the order of the report."""
+        return [org for group in self.participant_groups for org in group.organisations]
+
+    @property
+    def document_title(self) -> str:
+        """The title shown in a viewer's title bar and in the file's properties."""
+        return f"{self.series.title}: {self.title} ({self.date_text})"
+
+    @property
+    def author(self) -> str:
+        """Who publishes the report: the series' organiser, else the network."""
+        organiser = self.series.organiser
+        return organiser.name if organiser else self.series.network
+
+    @property
+    def description(self) -> str:
+        """One sentence for the file's subject field."""
+        return (
+            f"Verslag van de {ordinal(self.number)} bijeenkomst van de Community of "
+            f"Practice \u2018{self.series.theme}\u2019 ({self.series.network}), "
+            f"{self.date_text}, {self.location}."
+        )
+
+    @property
+    def keywords(self) -> list[str]:
+        """Search words for the file's properties: network, theme and stelling labels."""
+        words = ["brede welvaart", "Community of Practice", self.series.theme]
+        words += [s.label for s in self.stellingen if s.label]
+        return list(dict.fromkeys(words))
+
+
+for _model in (Strong, Emphasis, Link, ListItem, Quote, Section, Stelling):
+    _model.model_rebuild()

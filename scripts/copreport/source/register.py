@@ -1,0 +1,103 @@
+"""The register of organisations, `organisaties.yaml`, shared by every series."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import Problems, SourceError, display_path
+from ..model import ORGANISATION_KINDS, Organisation
+from . import fields
+from .assets import asset_path
+from .text import read_source
+from .yamlnodes import Mapping, load_yaml
+
+REGISTER_FILE = "organisaties.yaml"
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_REQUIRED = ("naam", "soort")
+_OPTIONAL = ("afkorting", "logo")
+
+
+class Register:
+    """The organisations by key, and the file they came from (for messages)."""
+
+    def __init__(self, path: Path, organisations: dict[str, Organisation]) -> None:
+        self.path = path
+        self.organisations = organisations
+
+    def lookup(
+        self, key: str, line: int, problems: Problems, field: str
+    ) -> Organisation | None:
+        """The organisation for a key, or None with a message suggesting the nearest key."""
+        if key in self.organisations:
+            return self.organisations[key]
+        hint = fields.suggestion(key, list(self.organisations))
+        problems.add(
+            line,
+            f"onbekende organisatie '{key}' in {field}{hint} "
+            f"Voeg nieuwe organisaties toe aan {display_path(self.path)}",
+        )
+        return None
+
+
+def load_register(path: Path) -> Register:
+    """Read and validate the register; every problem in it is reported at once."""
+    root = load_yaml(path, read_source(path))
+    problems = Problems(path)
+    if not isinstance(root, Mapping) or not root.entries:
+        raise SourceError(
+            path,
+            1,
+            "het register moet per organisatie een sleutel met velden bevatten, "
+            "bijvoorbeeld 'PBL: {naam: Planbureau voor de Leefomgeving, soort: "
+            "planbureau}'",
+        )
+    organisations: dict[str, Organisation] = {}
+    for key, node in root.entries.items():
+        line = root.key_lines[key]
+        if not _KEY.match(key):
+            problems.add(
+                line,
+                f"sleutel '{key}' mag alleen letters, cijfers, '-' en '_' bevatten "
+                "(bijvoorbeeld 'EZK' of 'provincie-overijssel')",
+            )
+            continue
+        entry = fields.mapping(node, key, problems)
+        if entry is None:
+            continue
+        organisation = _organisation(path, key, entry, problems)
+        if organisation:
+            organisations[key] = organisation
+    problems.raise_if_any()
+    return Register(path, organisations)
+
+
+def _organisation(
+    path: Path, key: str, entry: Mapping, problems: Problems
+) -> Organisation | None:
+    fields.check_fields(entry, _REQUIRED, _OPTIONAL, problems, where=f" bij '{key}'")
+    name = fields.text(entry.entries.get("naam"), "naam", problems)
+    kind = fields.text(entry.entries.get("soort"), "soort", problems)
+    if kind is not None and kind not in ORGANISATION_KINDS:
+        problems.add(
+            entry.entries["soort"].line,
+            f"onbekende soort '{kind}' bij '{key}'"
+            f"{fields.suggestion(kind, list(ORGANISATION_KINDS))} "
+            f"(kies uit: {', '.join(ORGANISATION_KINDS)})",
+        )
+        kind = None
+    abbreviation = fields.text(entry.entries.get("afkorting"), "afkorting", problems)
+    logo = None
+    if "logo" in entry.entries:
+        logo_text = fields.text(entry.entries["logo"], "logo", problems)
+        if logo_text is not None:
+            logo = asset_path(path, entry.entries["logo"].line, logo_text, problems)
+    if name is None or kind is None:
+        return None
+    return Organisation(
+        key=key,
+        name=name,
+        kind=kind,
+        abbreviation=abbreviation,
+        logo=str(logo) if logo else None,
+    )

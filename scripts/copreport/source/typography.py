@@ -1,0 +1,44 @@
+"""Dutch typography for text the author typed on a plain keyboard.
+
+Straight quotes become curly ones (‘…’, “…”), the apostrophe in ``'s avonds`` and
+``auto's`` becomes ’, and non-breaking spaces keep ``€ 2,5`` and ``1 februari
+2024`` together on one line. Text in code is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dutch import MONTHS, NBSP
+
+_OPENING_CONTEXT = set(" \t\n([{\u2018\u201c/-\u2013\u2014" + NBSP)
+# 's avonds, 't is, 'n keer, '80: an apostrophe, not an opening quote.
+_ELISION = re.compile(r"^'(s|t|n|\d\d)\b", re.IGNORECASE)
+_EURO = re.compile(r"€ ?(?=\d)")
+_DATE = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})\b")
+
+
+def dutch_quotes(text: str, before: str = " ") -> str:
+    """Curly quotes and apostrophes; `before` is the character preceding `text`."""
+    out: list[str] = []
+    previous = before
+    for index, char in enumerate(text):
+        if char == '"':
+            char = "\u201c" if previous in _OPENING_CONTEXT else "\u201d"
+        elif char == "'":
+            opening = previous in _OPENING_CONTEXT and not _ELISION.match(text[index:])
+            char = "\u2018" if opening else "\u2019"
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def keep_together(text: str) -> str:
+    """Non-breaking spaces after the euro sign and inside written-out dates."""
+    text = _EURO.sub("€" + NBSP, text)
+    return _DATE.sub(lambda m: NBSP.join(m.groups()), text)
+
+
+def typeset(text: str, before: str = " ") -> str:
+    """All of the above, for a run of text preceded by `before`."""
+    return keep_together(dutch_quotes(text, before))
