@@ -114,7 +114,7 @@ def styles_xml() -> str:
             "Netwerk",
             ppr=f'<w:pBdr><w:top w:val="single" w:sz="48" w:space="12" w:color="{BLUE}"/></w:pBdr>'
             '<w:spacing w:after="0"/>',
-            rpr=f'<w:b/><w:caps/><w:color w:val="{BLUE}"/><w:spacing w:val="10"/><w:sz w:val="20"/>',
+            rpr=f'<w:b/><w:color w:val="{BLUE}"/><w:spacing w:val="10"/><w:sz w:val="20"/>',
         ),
         paragraph_style(
             "Motto",
@@ -137,7 +137,7 @@ def styles_xml() -> str:
             "Centralevraagkop",
             "Centrale vraag kop",
             ppr=f'<w:keepNext/><w:spacing w:before="120" w:after="0"/>{PANEL_PPR}',
-            rpr=f'<w:b/><w:caps/><w:color w:val="{BLUE}"/><w:sz w:val="20"/>',
+            rpr=f'<w:b/><w:color w:val="{BLUE}"/><w:sz w:val="20"/>',
             next_style="Centralevraag",
         ),
         paragraph_style(

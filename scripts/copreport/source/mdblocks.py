@@ -132,15 +132,16 @@ class _Blocks:
         self.lines = text.split("\n")
         self.first_line = first_line
 
-    def line_of(self, needle: str) -> int:
-        """The file line where `needle` first appears in the text (else the first)."""
-        for offset, line in enumerate(self.lines):
-            if needle and needle in line:
-                return self.first_line + offset
+    def line_of(self, *needles: str) -> int:
+        """The file line where the first findable needle appears (else the first line)."""
+        for needle in needles:
+            for offset, line in enumerate(self.lines):
+                if needle and needle in line:
+                    return self.first_line + offset
         return self.first_line
 
-    def problem(self, needle: str, message: str) -> None:
-        self.reader.problems.add(self.line_of(needle), message)
+    def problem(self, needles: tuple[str, ...], message: str) -> None:
+        self.reader.problems.add(self.line_of(*needles), message)
 
     # --- blocks ---------------------------------------------------------------
 
@@ -184,7 +185,7 @@ class _Blocks:
         if tag in ("h1", "h2"):
             words = " ".join(_text_of(node).split())
             self.problem(
-                words,
+                (words,),
                 f"kop '{words}' staat op een niveau dat hier niet kan; gebruik '###' "
                 "voor een tussenkop binnen een onderdeel",
             )
@@ -246,7 +247,7 @@ class _Blocks:
             elif tag == "img":
                 alt = node.attrs.get("alt", "")
                 self.problem(
-                    node.attrs.get("src", alt),
+                    (node.attrs.get("src", ""), alt),
                     "afbeeldingen in de tekst worden niet ondersteund; logo's van "
                     "organisaties horen in organisaties.yaml (veld 'logo')",
                 )
@@ -262,7 +263,7 @@ class _Blocks:
             return [Link(href=href, children=children)]
         shown = node.attrs.get("href", "")
         self.problem(
-            shown,
+            (f"({shown}", f"[{_text_of(node)}]"),
             f"link '{shown}' kan niet: alleen volledige webadressen (https://...) en "
             "e-mailadressen (mailto:...) zijn toegestaan",
         )

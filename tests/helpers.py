@@ -1,0 +1,97 @@
+"""What the tests need to run the workflow and read its reports as a user would."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+EXAMPLE_SERIES = "gebiedsgericht-werken"
+EXAMPLE_SESSION = "2024-02-01-platteland-overijssel"
+SNAKEMAKE = Path(sys.executable).parent / "snakemake"
+
+# The A4 page without its running header and footer (points, from the top left).
+BODY_AREA = ("-x", "0", "-y", "62", "-W", "596", "-H", "718")
+
+
+def copy_content(target: Path) -> Path:
+    """A private copy of the example content folder."""
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def snakemake(
+    content: Path, out: Path, *arguments: str, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the workflow as a user would, on the given content and output folders."""
+    environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [
+            str(SNAKEMAKE),
+            "--snakefile",
+            str(ROOT / "Snakefile"),
+            "--directory",
+            str(ROOT),
+            "--cores",
+            "2",
+            *arguments,
+            "--config",
+            f"content={content}",
+            f"out={out}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        check=False,
+    )
+
+
+def pdf_text(path: Path, body_only: bool = True) -> str:
+    """The PDF's text as poppler reads it; without header and footer by default."""
+    crop = BODY_AREA if body_only else ()
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *crop, str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def docx_text(path: Path) -> str:
+    """The Word file's body text: paragraphs and table cells, in document order."""
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, document).text)
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                lines.extend(cell.text for cell in row.cells)
+    return "\n".join(lines)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, whatever the line breaks, spaces and hyphens between them."""
+    return re.findall(r"\w+", text.replace("\u00ad", ""))
+
+
+def normalized(text: str) -> str:
+    """Text with every kind of space as one ordinary space, for `in` checks."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def squashed(text: str) -> str:
+    """Text without spaces and hyphens: line breaks and hyphenation cannot differ."""
+    return re.sub(r"[\s\-\u2010\u2011\u00ad]", "", text)

@@ -1,0 +1,156 @@
+"""The whole workflow on real content, read back as a user would read the reports."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from copreport.model import plain_text
+from copreport.source import load_session
+from helpers import (
+    EXAMPLE_SERIES,
+    EXAMPLE_SESSION,
+    docx_text,
+    normalized,
+    pdf_text,
+    snakemake,
+    squashed,
+    words,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def example(example_build):
+    return load_session(example_build.content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md")
+
+
+def expected_texts(session) -> list[str]:
+    """Everything a reader must find: opening, statements, points, names, speaker."""
+    texts = [session.opening_sentence, plain_text(session.series.central_question)]
+    for stelling in session.stellingen:
+        texts.append(stelling.heading)
+        texts.append(plain_text(stelling.statement))
+        texts.extend(plain_text(point.blocks[0].inlines) for point in stelling.points)
+    texts.extend(org.name for org in session.participants)
+    texts.extend(
+        part for s in session.speakers for part in (s.name, s.role, s.organisation)
+    )
+    return texts
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_report_holds_every_statement_point_name_and_speaker(example_build, example, kind):
+    path = example_build.report(kind)
+    text = squashed(pdf_text(path) if kind == "pdf" else docx_text(path))
+    missing = [t for t in expected_texts(example) if squashed(t) not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_report_opens_with_the_generated_sentence(example_build, kind):
+    path = example_build.report(kind)
+    text = normalized(pdf_text(path) if kind == "pdf" else docx_text(path))
+    sentence = (
+        "Op 1 februari 2024 vond in Den Haag (PBL) de vierde Community of Practice "
+        "plaats voor het thema ‘Gebiedsgericht werken’."
+    )
+    assert sentence in text
+    assert text.index(sentence) < text.index("Over het netwerk en het thema")
+
+
+def test_sections_appear_in_the_agreed_order(example_build):
+    text = normalized(pdf_text(example_build.report("pdf")))
+    order = [
+        "Nationaal Netwerk Brede Welvaart",
+        "Op 1 februari 2024",
+        "Over het netwerk en het thema",
+        "Centrale vraag",
+        "Focus van de bijeenkomst",
+        "Wat hebben we gedaan?",
+        "Stelling 1 (draagvlak)",
+        "Stelling 2 (instrumenten)",
+        "Stelling 3 (schaal)",
+        "Stellingen in het kort",
+        "Deelnemers",
+        "Sprekers",
+    ]
+    positions = [text.find(label) for label in order]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_pdf_and_word_carry_the_same_words_in_the_same_order(example_build):
+    pdf_words = words(pdf_text(example_build.report("pdf")))
+    docx_words = words(docx_text(example_build.report("docx")))
+    # A table header repeated at the top of a new page is page furniture.
+    repeated_headers = [["Nr", "Onderwerp", "Stelling"], ["Organisatie", "Soort"]]
+    matcher = difflib.SequenceMatcher(a=pdf_words, b=docx_words, autojunk=False)
+    differences = [
+        (tag, pdf_words[i1:i2], docx_words[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    unexplained = [
+        d for d in differences if not (d[0] == "delete" and d[1] in repeated_headers)
+    ]
+    assert not unexplained
+
+
+def test_broken_session_gets_a_dutch_message_and_no_output(tmp_path, content):
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    broken = content / EXAMPLE_SERIES / "2024-03-01-kapot.md"
+    broken.write_text(
+        source.read_text(encoding="utf-8").replace("  - EZK", "  - EZ"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = snakemake(content, out, "--keep-going")
+    assert result.returncode != 0
+    assert (
+        f"{broken}:13: onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'? "
+        f"Voeg nieuwe organisaties toe aan {content / 'organisaties.yaml'}"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    leftovers = sorted(
+        p.name for p in (out / EXAMPLE_SERIES).iterdir() if "kapot" in p.name
+    )
+    assert leftovers == []
+    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").stat().st_size > 0
+    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.docx").stat().st_size > 0
+
+
+def test_breaking_a_source_removes_its_earlier_reports(tmp_path, content):
+    out = tmp_path / "out"
+    assert snakemake(content, out).returncode == 0
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("nummer: 4", "nummer: vier"),
+        encoding="utf-8",
+    )
+    result = snakemake(content, out)
+    assert result.returncode != 0
+    assert f"{source}:3: 'nummer' moet een heel getal" in result.stderr
+    assert not list((out / EXAMPLE_SERIES).glob(f"{EXAMPLE_SESSION}.*"))
+
+
+def test_controle_checks_every_source_without_rendering(tmp_path, content):
+    out = tmp_path / "out"
+    ok = snakemake(content, out, "controle")
+    assert ok.returncode == 0, ok.stderr
+    assert "In orde: 1 sessie(s) gecontroleerd" in ok.stdout + ok.stderr
+    assert not (out / EXAMPLE_SERIES).exists()
+
+    broken = content / EXAMPLE_SERIES / "kapot.md"
+    broken.write_text("---\ntitel: x\n---\n", encoding="utf-8")
+    failed = snakemake(content, out, "controle")
+    assert failed.returncode != 0
+    assert f"{broken}:2: het verplichte veld 'nummer' ontbreekt" in failed.stderr
+
+
+def test_content_folder_and_output_folder_can_be_anywhere(example_build):
+    # The example build ran on a copy of the content in a temporary folder.
+    assert not example_build.content.is_relative_to(Path(__file__).resolve().parents[1])
+    assert example_build.report("pdf").is_file()
+    assert example_build.report("docx").is_file()
