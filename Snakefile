@@ -1,7 +1,7 @@
 """Reports of the Nationaal Netwerk Brede Welvaart's Community of Practice sessions.
 
-Every `<content>/<reeks>/<sessie>.md` becomes `<out>/<reeks>/<sessie>.pdf` and
-`.docx`. Run `snakemake --cores 2` for all reports and `snakemake --cores 1
+Every `<content>/<reeks>/<sessie>.md` becomes `<out>/<reeks>/<sessie>.pdf`,
+`.docx` and `.html`. Run `snakemake --cores 2` for all reports and `snakemake --cores 1
 controle` to check the sources only. `--config content=DIR out=DIR` points the
 workflow at a content folder and an output folder anywhere on disk.
 """
@@ -102,3 +102,21 @@ rule render_docx:
         "Word-bestand maken: {wildcards.reeks}/{wildcards.sessie}"
     script:
         "scripts/render_docx.py"
+
+
+rule render_web:
+    input:
+        model=MODELS / "{reeks}" / "{sessie}.json",
+        templates=HTML_TEMPLATES,
+    output:
+        OUT / "{reeks}" / "{sessie}.html",
+    log:
+        LOGS / "{reeks}" / "{sessie}.html.log",
+    conda:
+        "envs/pipeline.yaml"
+    params:
+        code=fingerprint(WEB_CODE),
+    message:
+        "Webversie maken: {wildcards.reeks}/{wildcards.sessie}"
+    script:
+        "scripts/render_web.py"

@@ -7,7 +7,7 @@ CONTENT = Path(config.get("content", "content"))
 OUT = Path(config.get("out", "out"))
 MODELS = OUT / ".model"
 LOGS = OUT / ".logs"
-REPORT_KINDS = ("pdf", "docx")
+REPORT_KINDS = ("pdf", "docx", "html")
 
 CODE = Path(workflow.basedir) / "scripts" / "copreport"
 TEMPLATES = Path(workflow.basedir) / "templates"
@@ -29,6 +29,11 @@ PDF_CODE = (
     + sorted((CODE / "pdf").glob("*.py"))
 )
 DOCX_CODE = SHARED_CODE + sorted((CODE / "docx").glob("*.py"))
+WEB_CODE = (
+    SHARED_CODE
+    + sorted((CODE / "html").glob("*.py"))
+    + sorted((CODE / "web").glob("*.py"))
+)
 HTML_TEMPLATES = [
     TEMPLATES / "report.html.j2",
     TEMPLATES / "blocks.html.j2",

@@ -36,3 +36,13 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def content(tmp_path: Path) -> Path:
     """A private, editable copy of the example content folder."""
     return copy_content(tmp_path / "content")
+
+
+@pytest.fixture
+def canary():
+    """A loopback web server; a test asserts that nothing ever asked it anything."""
+    from helpers import Canary
+
+    server = Canary()
+    yield server
+    server.close()

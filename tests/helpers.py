@@ -95,3 +95,58 @@ def normalized(text: str) -> str:
 def squashed(text: str) -> str:
     """Text without spaces and hyphens: line breaks and hyphenation cannot differ."""
     return re.sub(r"[\s\-\u2010\u2011\u00ad]", "", text)
+
+
+def add_logos(content: Path) -> None:
+    """Give PBL a PNG logo and EZK an SVG logo in a content folder (test images)."""
+    from PIL import Image, ImageDraw
+
+    logos = content / "logo"
+    logos.mkdir(exist_ok=True)
+    image = Image.new("RGB", (240, 80), "#154273")
+    ImageDraw.Draw(image).rectangle([10, 10, 70, 70], fill="white")
+    image.save(logos / "pbl.png")
+    (logos / "ezk.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+        '<rect width="120" height="40" fill="#e17000"/></svg>',
+        encoding="utf-8",
+    )
+    register = content / "organisaties.yaml"
+    text = register.read_text(encoding="utf-8")
+    text = text.replace(
+        "  naam: Planbureau voor de Leefomgeving\n",
+        "  naam: Planbureau voor de Leefomgeving\n  logo: logo/pbl.png\n",
+    ).replace(
+        "  naam: Ministerie van Economische Zaken en Klimaat\n",
+        "  naam: Ministerie van Economische Zaken en Klimaat\n  logo: logo/ezk.svg\n",
+    )
+    register.write_text(text, encoding="utf-8")
+
+
+class Canary:
+    """A web server on the loopback interface that records every request it gets."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        requests: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+                requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.requests = requests
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

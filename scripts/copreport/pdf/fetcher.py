@@ -12,9 +12,10 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 class RefusedResource(FatalURLFetchingError):
     """The document asked for something outside the allowed folders; the render stops."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, reason: str = "buiten de toegestane mappen") -> None:
         super().__init__(url)
         self.url = url
+        self.reason = reason
 
 
 class FolderFetcher(URLFetcher):
@@ -37,7 +38,7 @@ class FolderFetcher(URLFetcher):
         if not any(path.is_relative_to(folder) for folder in self.folders):
             raise RefusedResource(url)
         if not path.is_file():
-            raise RefusedResource(url)
+            raise RefusedResource(url, "bestaat niet")
         self.fetched.append(path)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(

@@ -7,7 +7,11 @@ but is not is worse than none.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +29,9 @@ from .xmp import xmp_packet
 PDF_VARIANT = "pdf/a-2a"
 """PDF/A-2 level a (tagged); PDF/UA-1 is claimed on top through the XMP packet."""
 
+FONT = "Carlito"
+"""The house font (see templates/report.css); fontconfig would silently replace it."""
+
 
 def render_pdf(session: Session, target: Path, templates: Path = TEMPLATES) -> None:
     """Write the session's report to `target` (atomically)."""
@@ -33,6 +40,8 @@ def render_pdf(session: Session, target: Path, templates: Path = TEMPLATES) -> N
 
 def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
     """The session's report as PDF bytes."""
+    _require_font(FONT)
+    _fix_font_timestamps(session)
     logos = [Path(org.logo) for org in session.participants if org.logo]
     fetcher = FolderFetcher([templates, *logos])
     html = render_html(
@@ -57,15 +66,53 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
             )
         except RefusedResource as refused:
             raise RenderError(
-                f"de PDF vraagt om een bestand buiten de toegestane mappen "
-                f"({refused.url}); dat wordt geweigerd"
+                f"de PDF vraagt om {refused.url} ({refused.reason}); de PDF is niet "
+                "gemaakt. Alleen bestanden uit templates/ en de logo's uit het register "
+                "mogen erin."
             ) from None
     if problems:
         raise RenderError(
             "WeasyPrint meldde problemen, de PDF is niet gemaakt:\n  "
-            + "\n  ".join(problems)
+            + "\n  ".join(_in_dutch(problem) for problem in problems)
         )
     return data
+
+
+_KNOWN_PROBLEMS = (
+    ("Failed to render SVG image", "een SVG-afbeelding kon niet worden getekend"),
+    ("Failed to load image", "een afbeelding kon niet worden geladen"),
+    ("Ignored", "een regel in het stijlblad (templates/report.css) is ongeldig"),
+    ("Missing alt", "een afbeelding heeft geen alternatieve tekst"),
+)
+
+
+def _in_dutch(problem: str) -> str:
+    """A WeasyPrint log message with a Dutch explanation in front of it."""
+    for english, dutch in _KNOWN_PROBLEMS:
+        if english.lower() in problem.lower():
+            return f"{dutch} ({problem})"
+    return f"melding van WeasyPrint: {problem}"
+
+
+def _require_font(family: str) -> None:
+    """Refuse to render with a stand-in font: fontconfig never says it substitutes."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return  # no fontconfig tools: WeasyPrint's own check (a warning) still applies
+    found = subprocess.run(
+        [fc_list, family, "family"], capture_output=True, text=True, check=False
+    ).stdout
+    if family.lower() not in found.lower():
+        raise RenderError(
+            f"het lettertype {family} is niet geïnstalleerd; draai ./build.sh (dat "
+            "installeert fonts-crosextra-carlito) of installeer het pakket zelf"
+        )
+
+
+def _fix_font_timestamps(session: Session) -> None:
+    """Font subsets carry a timestamp; pin it to the session date for identical files."""
+    moment = dt.datetime.combine(session.date, dt.time(12, 0), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
 
 
 @contextmanager

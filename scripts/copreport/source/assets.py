@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path, PurePosixPath
 
 from ..errors import Problems
@@ -42,8 +44,39 @@ def asset_path(declared_in: Path, line: int, value: str, problems: Problems) -> 
         problems.add(line, f"afbeelding '{value}' is groter dan 2 MB; verklein haar")
         return None
     magic = IMAGE_SUFFIXES[suffix]
-    head = path.read_bytes()[:512]
-    if (magic and not head.startswith(magic)) or (not magic and b"<svg" not in head):
-        problems.add(line, f"'{value}' is geen geldige {suffix[1:].upper()}-afbeelding")
+    if magic and not path.read_bytes().startswith(magic):
+        problems.add(line, f"'{value}' is geen geldige PNG-afbeelding")
         return None
+    if not magic:
+        problem = svg_problem(path)
+        if problem:
+            problems.add(line, f"SVG-logo '{value}' {problem}")
+            return None
     return path
+
+
+_EXTERNAL = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)
+
+
+def svg_problem(path: Path) -> str | None:
+    """Why an SVG file cannot be a logo: not SVG, scripts, or references to other files."""
+    try:
+        root = ElementTree.fromstring(path.read_bytes())
+    except ElementTree.ParseError:
+        return "is geen geldig SVG-bestand"
+    if not root.tag.endswith("svg"):
+        return "is geen SVG-afbeelding"
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        if name in ("script", "foreignObject"):
+            return f"bevat een <{name}>-element; dat is in een logo niet toegestaan"
+        for attribute, content in element.attrib.items():
+            if attribute.rsplit("}", 1)[-1] == "href" and not content.startswith("#"):
+                return (
+                    f"verwijst naar een ander bestand of webadres ({content}); "
+                    "sla het logo op als zelfstandig SVG- of PNG-bestand"
+                )
+        styled = (element.text or "") + element.get("style", "")
+        if _EXTERNAL.search(styled):
+            return "verwijst in zijn opmaak naar een ander bestand of webadres"
+    return None

@@ -11,7 +11,7 @@ import re
 
 from ..dutch import MONTHS, NBSP
 
-_OPENING_CONTEXT = set(" \t\n([{\u2018\u201c/-\u2013\u2014" + NBSP)
+_OPENING_CONTEXT = set(" \t\n([{=\u2018\u201c/-\u2013\u2014" + NBSP)
 # 's avonds, 't is, 'n keer, '80: an apostrophe, not an opening quote.
 _ELISION = re.compile(r"^'(s|t|n|\d\d)\b", re.IGNORECASE)
 _EURO = re.compile(r"€ ?(?=\d)")

@@ -1,0 +1,33 @@
+"""The report as a single HTML file for a website: stylesheet and images inlined.
+
+It is the same document as the PDF (same template), so it needs no other file
+and makes the reader's browser fetch nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..html import render_html
+from ..html.document import TEMPLATES
+from ..model import Session
+
+
+def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> None:
+    """Write the session's report as a web page to `target` (atomically)."""
+    write_bytes(target, web_page(session, templates).encode("utf-8"))
+
+
+def web_page(session: Session, templates: Path = TEMPLATES) -> str:
+    """The web page as text."""
+    return render_html(session, asset_url=data_url, templates=templates)
+
+
+def data_url(path: str) -> str:
+    """An image file as a data URL, so that the page carries its own images."""
+    file = Path(path)
+    kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}"
