@@ -133,7 +133,7 @@ class Canary:
         requests: list[str] = []
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            def do_GET(self) -> None:
                 requests.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")

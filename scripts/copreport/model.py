@@ -285,6 +285,11 @@ class Session(_Frozen):
         return f"{self.series.title}: {self.title} ({self.date_text})"
 
     @property
+    def timestamp(self) -> dt.datetime:
+        """The moment every output file is dated: noon (UTC) on the session day."""
+        return dt.datetime.combine(self.date, dt.time(12, 0), tzinfo=dt.UTC)
+
+    @property
     def author(self) -> str:
         """Who publishes the report: the series' organiser, else the network."""
         organiser = self.series.organiser

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 
@@ -13,7 +12,7 @@ from ..model import Session
 
 def set_properties(document: Document, session: Session) -> None:
     """Every core property, so none of python-docx's defaults leaks through."""
-    moment = dt.datetime.combine(session.date, dt.time(12, 0), tzinfo=dt.UTC)
+    moment = session.timestamp
     properties = document.core_properties
     properties.title = session.document_title
     properties.subject = session.description
@@ -34,7 +33,7 @@ def set_properties(document: Document, session: Session) -> None:
 
 def reproducible(data: bytes, session: Session) -> bytes:
     """The same package with every zip entry dated on the session day."""
-    stamp = (session.date.year, session.date.month, session.date.day, 12, 0, 0)
+    stamp = session.timestamp.timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:

@@ -7,7 +7,6 @@ but is not is worse than none.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import shutil
@@ -111,8 +110,7 @@ def _require_font(family: str) -> None:
 
 def _fix_font_timestamps(session: Session) -> None:
     """Font subsets carry a timestamp; pin it to the session date for identical files."""
-    moment = dt.datetime.combine(session.date, dt.time(12, 0), tzinfo=dt.timezone.utc)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(session.timestamp.timestamp()))
 
 
 @contextmanager
