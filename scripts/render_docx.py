@@ -9,7 +9,9 @@ def render(model: Path, template: Path, target: Path) -> None:
     from copreport.docx import render_docx
     from copreport.model import Session
 
-    render_docx(Session.model_validate_json(model.read_bytes()), target, template)
+    notes = render_docx(Session.model_validate_json(model.read_bytes()), target, template)
+    for note in notes:
+        print(f"LET OP ({target.name}): {note}", file=sys.stderr)
 
 
 if __name__ == "__main__":

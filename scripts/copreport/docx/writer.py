@@ -14,7 +14,7 @@ from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Length
 from docx.table import Table as WordTable
 
 from ..atomic import write_bytes
@@ -43,25 +43,34 @@ LIST_INDENT_TWIPS = 360
 """Indentation per list level, as in the template's numbering definitions."""
 
 
-def render_docx(session: Session, target: Path, template: Path = TEMPLATE) -> None:
-    """Write the session's Word report to `target` (atomically)."""
-    write_bytes(target, docx_bytes(session, template))
+def render_docx(session: Session, target: Path, template: Path = TEMPLATE) -> list[str]:
+    """Write the session's Word report to `target` (atomically); return notes for the user."""
+    data, notes = build_docx(session, template)
+    write_bytes(target, data)
+    return notes
 
 
 def docx_bytes(session: Session, template: Path = TEMPLATE) -> bytes:
     """The session's Word report as bytes; the same session gives the same bytes."""
+    return build_docx(session, template)[0]
+
+
+def build_docx(session: Session, template: Path = TEMPLATE) -> tuple[bytes, list[str]]:
+    """The Word report and what the user should know about it (left-out logos)."""
     document = docx.Document(str(template))
-    _Writer(document).write(session)
+    writer = _Writer(document)
+    writer.write(session)
     set_properties(document, session)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible(buffer.getvalue(), session)
+    return reproducible(buffer.getvalue(), session), writer.notes
 
 
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.lists = ListNumbering(document)
+        self.notes: list[str] = []
 
     def paragraph(self, style: str, inlines: list[Inline] | None = None, text: str = ""):
         paragraph = self.document.add_paragraph(style=style)
@@ -144,6 +153,12 @@ class _Writer:
         for row, org in zip(table.rows[1:], session.participants, strict=True):
             if org.logo and org.logo.lower().endswith(".png"):
                 self.logo(row.cells[0].paragraphs[0], org.logo, org.name)
+            elif org.logo:
+                self.notes.append(
+                    f"het logo van {org.name} is een SVG-bestand en staat daarom niet in "
+                    "het Word-bestand (wel in de PDF en de webversie); geef in "
+                    "organisaties.yaml een PNG-versie op als het ook in Word moet staan"
+                )
         if session.speakers:
             self.paragraph("Heading 2", text=LABELS["speakers"])
             rows = [
@@ -215,7 +230,7 @@ class _Writer:
         self,
         header: list[str] | list[list[Inline]],
         rows: list[list[list[Inline]]],
-        widths: tuple | None,
+        widths: tuple[Length, ...] | None,
     ) -> WordTable:
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Verslagtabel"
@@ -233,11 +248,14 @@ class _Writer:
                 paragraph = cell.paragraphs[0]
                 paragraph.style = "Tabeltekst"
                 add_inlines(paragraph, value)
-        if widths:
-            table.autofit = False
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths, strict=True):
-                    cell.width = width
+        _keep_together(table)
+        widths = widths or _equal_widths(len(header))
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
         return table
 
     def logo(self, paragraph, path: str, name: str) -> None:
@@ -247,6 +265,21 @@ class _Writer:
         shape._inline.docPr.set("descr", name)
         picture.add_text(" ")
         paragraph.runs[0]._r.addprevious(picture._r)
+
+
+def _keep_together(table: WordTable, most_rows: int = 12) -> None:
+    """Rows never split over pages; a short table moves to the next page whole."""
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if index < len(table.rows) - 1 and len(table.rows) <= most_rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
+def _equal_widths(count: int) -> tuple[Length, ...]:
+    return tuple(Length(int(TEXT_WIDTH / count)) for _ in range(count))
 
 
 def _repeat_header(table: WordTable) -> None:
