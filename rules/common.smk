@@ -1,6 +1,7 @@
 """Paths, sessions and code fingerprints shared by the rules of the Snakefile."""
 
 import hashlib
+import os
 from pathlib import Path
 
 CONTENT = Path(config.get("content", "content"))
@@ -10,7 +11,8 @@ LOGS = OUT / ".logs"
 REPORT_KINDS = ("pdf", "docx", "html")
 
 CODE = Path(workflow.basedir) / "scripts" / "copreport"
-TEMPLATES = Path(workflow.basedir) / "templates"
+# Relative to the working folder, so that a moved or copied project keeps its build.
+TEMPLATES = Path(os.path.relpath(Path(workflow.basedir) / "templates"))
 SHARED_CODE = [
     CODE / name
     for name in (

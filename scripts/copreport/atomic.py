@@ -1,26 +1,34 @@
-"""Writing an output file so that it is either complete or absent, never half."""
+"""Writing an output file so that it is either complete or absent, never half.
+
+The data goes to a hidden temporary file beside the target (`.name.part`), which
+is renamed onto the target only when it is complete; a rename within one folder
+is atomic. A build killed mid-write leaves at most that hidden file, which the
+next write of the same target replaces.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def partial_path(target: Path) -> Path:
+    """Where `target` is written before it is complete."""
+    return target.with_name(f".{target.name}.part")
 
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside `target`; renamed onto it only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(name)
+    temporary = partial_path(target)
+    temporary.unlink(missing_ok=True)
     try:
         yield temporary
-        os.chmod(temporary, 0o644)
+        with temporary.open("rb") as written:
+            os.fsync(written.fileno())
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

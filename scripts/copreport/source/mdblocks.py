@@ -10,6 +10,7 @@ after entities are decoded.
 from __future__ import annotations
 
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,11 +35,16 @@ from ..model import (
     Table,
     Text,
 )
+from .limits import TimeLimitExceeded, time_limit
 from .typography import typeset
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 MAX_DEPTH = 8
 """Deeper nesting of lists and quotes is refused: no report needs it."""
+MAX_SECONDS = 10
+"""Time allowed for one snippet of Markdown (a whole 1 MB file of prose takes about 8 s)."""
+MAX_TOTAL_SECONDS = 30
+"""Time allowed for all Markdown of one file together."""
 
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "div"} | {
     f"h{level}" for level in range(1, 7)
@@ -100,11 +106,34 @@ class MarkdownReader:
         self.path = path
         self.problems = problems
         self._markdown = _converter()
+        self._seconds_left = float(MAX_TOTAL_SECONDS)
 
     def blocks(self, text: str, first_line: int) -> list[Block]:
         """The block content of a Markdown text starting at `first_line` of the file."""
-        tree = self._tree(text)
-        return _Blocks(self, text, first_line).convert(tree.children, depth=0)
+        allowed = min(MAX_SECONDS, self._seconds_left)
+        started = time.monotonic()
+        try:
+            if allowed <= 0:
+                raise TimeLimitExceeded
+            with time_limit(allowed):
+                tree = self._tree(text)
+                return _Blocks(self, text, first_line).convert(tree.children, depth=0)
+        except RecursionError:
+            problem = (
+                "de tekst is te diep genest (lijsten, citaten of haakjes in elkaar); "
+                "maak de opbouw eenvoudiger"
+            )
+        except TimeLimitExceeded:
+            problem = (
+                f"de tekst vanaf deze regel is niet binnen {allowed:.0f} seconden te "
+                "verwerken; kijk naar ongewone reeksen tekens (zoals heel veel '[' of "
+                "'*' achter elkaar) en haal ze weg"
+            )
+        finally:
+            self._seconds_left -= time.monotonic() - started
+        self._markdown = _converter()  # its state is unusable after an interruption
+        self.problems.add(first_line, problem)
+        return []
 
     def inlines(self, text: str, first_line: int) -> list[Inline]:
         """The inline content of a one-paragraph Markdown text."""
@@ -190,7 +219,7 @@ class _Blocks:
                 "voor een tussenkop binnen een onderdeel",
             )
             return []
-        if tag.startswith("h"):
+        if tag in ("h3", "h4", "h5", "h6"):
             return [Heading(level=int(tag[1]), inlines=self.inlines(node.children))]
         if tag == "div":
             return self.convert(node.children, depth)

@@ -114,7 +114,7 @@ class _Context:
 
 
 def _convert(node: yaml.Node, context: _Context) -> Node:
-    if id(node) in context.seen or getattr(node, "anchor", None):
+    if id(node) in context.seen:  # an alias (*x) gives the anchored node again
         raise SourceError(
             context.path,
             context.line_of(node),

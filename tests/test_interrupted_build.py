@@ -1,0 +1,73 @@
+"""A build killed in the middle leaves no half report, and the next build just works."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_content
+
+pytestmark = pytest.mark.slow
+
+
+def assert_complete(report: Path) -> None:
+    """A report a user can open: a whole PDF, a whole Word package, a whole web page."""
+    if report.suffix == ".pdf":
+        assert report.read_bytes().rstrip().endswith(b"%%EOF")
+        with pikepdf.open(report) as document:
+            assert len(document.pages) > 0
+    elif report.suffix == ".docx":
+        with zipfile.ZipFile(report) as package:
+            assert package.testzip() is None
+            assert "word/document.xml" in package.namelist()
+    else:
+        assert report.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_killed_build_leaves_only_whole_reports_and_rebuilds_by_itself(tmp_path):
+    content = copy_content(tmp_path / "content")
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    for number in range(8):
+        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
+            source.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    config = ["--config", f"content={content}", f"out={out}"]
+    build = subprocess.Popen(
+        [str(SNAKEMAKE), "--cores", "2", *config],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
+            assert build.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        os.killpg(build.pid, signal.SIGKILL)  # the whole workflow, renders included
+        build.wait()
+
+    reports = [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx", ".html")]
+    assert len(reports) < 3 * 9, "the build was not interrupted"
+    for report in reports:
+        assert_complete(report)
+
+    rebuilt = subprocess.run(
+        [str(ROOT / "build.sh"), *config], capture_output=True, text=True, check=False
+    )
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "liet een slot achter" in rebuilt.stdout  # the stale lock was lifted
+    reports = [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx", ".html")]
+    assert len(reports) == 3 * 9
+    for report in reports:
+        assert_complete(report)
+    assert not list(out.rglob(".*.part"))
