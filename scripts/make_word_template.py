@@ -208,6 +208,13 @@ def styles_xml() -> str:
             rpr='<w:sz w:val="20"/><w:szCs w:val="20"/>',
         ),
         paragraph_style(
+            "Tabelgetal",
+            "Tabelgetal",
+            ppr='<w:jc w:val="right"/>',
+            based_on="Tabeltekst",
+            next_style="Tabeltekst",
+        ),
+        paragraph_style(
             "Header",
             "header",
             ppr='<w:tabs><w:tab w:val="right" w:pos="9298"/></w:tabs><w:spacing w:after="0"/>',

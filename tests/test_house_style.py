@@ -47,4 +47,4 @@ def test_every_text_colour_meets_wcag_aa_contrast(foreground, background):
 def test_the_stylesheet_names_only_the_house_font_and_installed_fallbacks():
     families = set(re.findall(r"font(?:-family)?:[^;]*?([A-Z][\w ]+|\"[^\"]+\")", CSS))
     named = {f.strip('"') for f in families}
-    assert named <= {"Carlito", "DejaVu Sans Mono"}, named
+    assert named <= {"Carlito", "Calibri", "DejaVu Sans Mono"}, named

@@ -226,7 +226,7 @@ class Speaker(_Frozen):
 
 
 class ParticipantGroup(_Frozen):
-    """The participating organisations of one kind, under a Dutch heading."""
+    """The participating organisations of one kind, with the kind's Dutch name."""
 
     title: str
     organisations: list[Organisation]

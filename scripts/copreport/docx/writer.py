@@ -137,8 +137,8 @@ class _Writer:
             LABELS["summary_statement"],
         ]
         table = self.table(header, rows, widths=(Cm(1.2), Cm(3.0), Cm(12.2)))
-        for row in table.rows[1:]:
-            row.cells[0].paragraphs[0].alignment = 2  # right-aligned numbers
+        for row in table.rows:
+            row.cells[0].paragraphs[0].style = "Tabelgetal"
 
     def participants(self, session: Session) -> None:
         self.paragraph("Heading 1", text=LABELS["participants"])
