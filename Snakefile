@@ -10,6 +10,19 @@ workflow at a content folder and an output folder anywhere on disk.
 include: "rules/common.smk"
 
 
+onsuccess:
+    if "controle" not in sys.argv:
+        print(f"\nKlaar: de verslagen staan in {OUT.resolve()}.")
+
+
+onerror:
+    print(
+        "\nNiet alle verslagen zijn gemaakt: zie de meldingen die met FOUT beginnen. "
+        f"Wat wel lukte, staat in {OUT.resolve()}.",
+        file=sys.stderr,
+    )
+
+
 wildcard_constraints:
     reeks=r"[^/]+",
     sessie=r"[^/]+",
@@ -37,6 +50,7 @@ rule controle:
         "envs/pipeline.yaml"
     params:
         code=fingerprint(PARSE_CODE),
+        content=CONTENT,
     message:
         "Alle bronbestanden controleren (zonder verslagen te maken)"
     script:
@@ -49,8 +63,9 @@ rule controle:
 rule parse_session:
     input:
         source=CONTENT / "{reeks}" / "{sessie}.md",
-        series=CONTENT / "{reeks}" / "reeks.yaml",
-        register=CONTENT / "organisaties.yaml",
+        series=lambda wildcards: existing(CONTENT / wildcards.reeks / "reeks.yaml"),
+        register=existing(CONTENT / "organisaties.yaml"),
+        logos=logo_files(CONTENT / "organisaties.yaml"),
     output:
         MODELS / "{reeks}" / "{sessie}.json",
     log:
@@ -59,9 +74,8 @@ rule parse_session:
         "envs/pipeline.yaml"
     params:
         code=fingerprint(PARSE_CODE),
-        reports=lambda wildcards: [
-            str(p) for p in reports(wildcards.reeks, wildcards.sessie)
-        ],
+        content=CONTENT,
+        reports=session_reports,
     message:
         "Inlezen en controleren: {wildcards.reeks}/{wildcards.sessie}"
     script:
@@ -80,6 +94,7 @@ rule render_pdf:
         "envs/pipeline.yaml"
     params:
         code=fingerprint(PDF_CODE),
+        reports=session_reports,
     message:
         "PDF maken: {wildcards.reeks}/{wildcards.sessie}"
     script:
@@ -98,6 +113,7 @@ rule render_docx:
         "envs/pipeline.yaml"
     params:
         code=fingerprint(DOCX_CODE),
+        reports=session_reports,
     message:
         "Word-bestand maken: {wildcards.reeks}/{wildcards.sessie}"
     script:
@@ -116,6 +132,7 @@ rule render_web:
         "envs/pipeline.yaml"
     params:
         code=fingerprint(WEB_CODE),
+        reports=session_reports,
     message:
         "Webversie maken: {wildcards.reeks}/{wildcards.sessie}"
     script:

@@ -3,21 +3,24 @@
 # becomes out/<reeks>/<sessie>.pdf, .docx and .html. Extra arguments go to Snakemake,
 # e.g. ./build.sh --config content=/pad/naar/content out=/pad/naar/verslagen
 set -euo pipefail
+export COPREPORT_CALLER_DIR="$PWD" # relative content= and out= count from here
 cd "$(dirname "$0")"
 scripts/setup.sh build
 
 # A build that was killed (power cut, kill -9) leaves Snakemake's lock behind. When
-# no other build of this checkout is running, that lock is stale: lift it.
-if [ -n "$(ls -A .snakemake/locks 2>/dev/null)" ] &&
-  ! pgrep -f "$PWD/.venv/bin/snakemake|^[^ ]*python[0-9.]* .venv/bin/snakemake" >/dev/null; then
+# no other Snakemake runs in this folder, that lock is stale: lift it.
+other_build_running() {
+  local pid
+  for pid in $(pgrep -f "bin/snakemake" || true); do
+    [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$PWD" ] && return 0
+  done
+  return 1
+}
+if [ -n "$(ls -A .snakemake/locks 2>/dev/null)" ] && ! other_build_running; then
   echo "Een eerder afgebroken bouw liet een slot achter; dat wordt opgeheven."
   .venv/bin/snakemake --unlock --quiet all "$@" >/dev/null
 fi
 
-if .venv/bin/snakemake --cores "${CORES:-2}" --rerun-incomplete --quiet host "$@"; then
-  echo "Klaar: de verslagen staan in de uitvoermap (standaard out/)."
-else
-  echo >&2
-  echo "Niet alle verslagen zijn gemaakt: zie de meldingen die met FOUT beginnen." >&2
-  exit 1
-fi
+# --keep-going: one broken source must not keep the other reports out of date.
+exec .venv/bin/snakemake --cores "${CORES:-2}" --keep-going --rerun-incomplete \
+  --quiet host reason "$@"

@@ -2,10 +2,28 @@
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
-CONTENT = Path(config.get("content", "content"))
-OUT = Path(config.get("out", "out"))
+import yaml
+
+
+def folder_setting(name, default):
+    """A folder from --config; relative paths count from where the user started ./build.sh."""
+    if name not in config:
+        return Path(default)
+    caller = Path(os.environ.get("COPREPORT_CALLER_DIR", "."))
+    return caller / Path(str(config[name])).expanduser()
+
+
+CONTENT = folder_setting("content", "content")
+OUT = folder_setting("out", "out")
+if not (CONTENT / "organisaties.yaml").is_file() and not any(CONTENT.glob("*/*.md")):
+    sys.exit(
+        f"FOUT: in {CONTENT} staan geen sessies en geen organisaties.yaml; klopt de "
+        "contentmap? (--config content=PAD, een relatief pad telt vanaf de map waarin "
+        "u ./build.sh start)"
+    )
 MODELS = OUT / ".model"
 LOGS = OUT / ".logs"
 REPORT_KINDS = ("pdf", "docx", "html")
@@ -21,6 +39,7 @@ SHARED_CODE = [
         "dutch.py",
         "errors.py",
         "atomic.py",
+        "limits.py",
         "jobs.py",
     )
 ]
@@ -52,13 +71,43 @@ def fingerprint(files):
 
 
 def find_sessions(content):
-    """(reeks, sessie) for every session source; files starting with _ or . are drafts."""
-    return [
-        (source.parent.name, source.stem)
-        for series_file in sorted(content.glob("*/reeks.yaml"))
-        for source in sorted(series_file.parent.glob("*.md"))
-        if not source.name.startswith(("_", "."))
-    ]
+    """(reeks, sessie) for every session source; files starting with _ or . are drafts.
+
+    Every folder of the content folder that holds a .md file is a series (one
+    without reeks.yaml then fails with a message). Names with { or } cannot be
+    Snakemake paths: they are skipped with a warning.
+    """
+    sessions = []
+    for source in sorted(content.glob("*/*.md")):
+        if source.name.startswith(("_", ".")) or source.parent.name.startswith("."):
+            continue
+        if any(char in str(source.relative_to(content)) for char in "{}"):
+            print(
+                f"LET OP: {source} wordt overgeslagen: accolades {{ }} kunnen niet in "
+                "een bestands- of mapnaam; hernoem het bestand.",
+                file=sys.stderr,
+            )
+            continue
+        sessions.append((source.parent.name, source.stem))
+    return sessions
+
+
+def existing(path):
+    """The path as an input if it exists; a missing file is reported by the job in Dutch."""
+    return [path] if path.exists() else []
+
+
+def logo_files(register):
+    """The logo files the register names: a changed logo re-reads every session."""
+    try:
+        entries = yaml.safe_load(register.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return []  # the parse step reports what is wrong with the register
+    if not isinstance(entries, dict):
+        return []
+    names = [e.get("logo") for e in entries.values() if isinstance(e, dict)]
+    paths = [register.parent / name for name in names if isinstance(name, str)]
+    return sorted({path for path in paths if path.is_file()})
 
 
 SESSIONS = find_sessions(CONTENT)
@@ -67,3 +116,8 @@ SESSIONS = find_sessions(CONTENT)
 def reports(reeks, sessie):
     """Every report file of one session."""
     return [OUT / reeks / f"{sessie}.{kind}" for kind in REPORT_KINDS]
+
+
+def session_reports(wildcards):
+    """A job's session's reports: a failed job removes all of them, not just its own."""
+    return [str(path) for path in reports(wildcards.reeks, wildcards.sessie)]

@@ -25,9 +25,15 @@ FONT = "Calibri"  # Carlito on Linux: the same metrics, so the same line breaks
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
+# A panel: a blue bar on the left and borders in the panel's own colour around the
+# other sides, which Word and LibreOffice draw as inner padding. Paragraphs with the
+# same borders in a row (a stelling's heading and statement) share one panel.
 PANEL_PPR = (
-    f'<w:pBdr><w:left w:val="single" w:sz="32" w:space="8" w:color="{BLUE}"/></w:pBdr>'
-    f'<w:shd w:val="clear" w:color="auto" w:fill="{PANEL}"/><w:ind w:left="227" w:right="113"/>'
+    f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="5" w:color="{PANEL}"/>'
+    f'<w:left w:val="single" w:sz="32" w:space="8" w:color="{BLUE}"/>'
+    f'<w:bottom w:val="single" w:sz="4" w:space="5" w:color="{PANEL}"/>'
+    f'<w:right w:val="single" w:sz="4" w:space="8" w:color="{PANEL}"/></w:pBdr>'
+    f'<w:shd w:val="clear" w:color="auto" w:fill="{PANEL}"/><w:ind w:left="227" w:right="227"/>'
 )
 
 
@@ -254,7 +260,7 @@ def styles_xml() -> str:
         '<w:name w:val="Verslagtabel"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
         '<w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>'
         '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'
-        "<w:tblPr><w:tblBorders>"
+        '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
         f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
         f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
         "</w:tblBorders><w:tblCellMar>"

@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 
-def parse_session(source: Path, model: Path) -> None:
+def parse_session(source: Path, content: Path, model: Path) -> None:
     """Validate `source` and write its model to `model` (atomically)."""
     from copreport.atomic import write_bytes
-    from copreport.source import load_session
+    from copreport.source import load_session, model_json
 
-    session = load_session(source)
-    write_bytes(model, session.model_dump_json(indent=1).encode("utf-8"))
+    write_bytes(model, model_json(load_session(source, content), source))
 
 
 if __name__ == "__main__":
@@ -25,7 +24,11 @@ if __name__ == "__main__":
 
     sys.exit(
         run_job(
-            lambda: parse_session(Path(snakemake.input.source), Path(snakemake.output[0])),  # noqa: F821
+            lambda: parse_session(
+                Path(snakemake.input.source),  # noqa: F821
+                Path(snakemake.params.content),  # noqa: F821
+                Path(snakemake.output[0]),  # noqa: F821
+            ),
             log=Path(snakemake.log[0]),  # noqa: F821
             remove_on_failure=[Path(p) for p in snakemake.params.reports],  # noqa: F821
             describe="het inlezen",

@@ -26,7 +26,7 @@ if __name__ == "__main__":
                 Path(snakemake.output[0]),  # noqa: F821
             ),
             log=Path(snakemake.log[0]),  # noqa: F821
-            remove_on_failure=[Path(snakemake.output[0])],  # noqa: F821
+            remove_on_failure=[Path(p) for p in snakemake.params.reports],  # noqa: F821
             describe="het maken van het Word-bestand",
         )
     )

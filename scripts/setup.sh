@@ -14,6 +14,12 @@ if [ "$mode" = test ]; then
   packages+=(poppler-utils qpdf libreoffice-writer-nogui)
 fi
 
+python=${PYTHON:-python3}
+# Debian and Ubuntu ship Python's venv module separately.
+if [ ! -x .venv/bin/python ] && ! "$python" -c 'import ensurepip' 2>/dev/null; then
+  packages+=(python3-venv)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
@@ -34,7 +40,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "FOUT: Python 3.11 of nieuwer is nodig (gevonden: $("$python" --version 2>&1))" >&2
   exit 1

@@ -103,9 +103,15 @@ CASES = [
         "locatie: Utrecht\n",
         "locatie: Utrecht\nlocatie: Amersfoort\n",
         6,
-        "het veld 'locatie' staat er twee keer (ook op regel 5)",
+        "'locatie' staat er twee keer (ook op regel 5)",
     ),
-    _front("yaml-fout", "locatie: Utrecht", "locatie: [Utrecht", 6, "geen geldige YAML"),
+    _front(
+        "yaml-fout",
+        "locatie: Utrecht",
+        "locatie: [Utrecht",
+        6,
+        "de kopgegevens kloppen niet",
+    ),
     _front(
         "verwijzing",
         "  - EZK\n  - PBL",
@@ -124,7 +130,7 @@ CASES = [
         "titel: Proefsessie",
         "titel: Stelling #3",
         2,
-        "YAML leest de rest van de regel als commentaar",
+        "de rest van de regel telt dan als commentaar",
     ),
     # --- values -----------------------------------------------------------------------
     _front(
@@ -200,6 +206,64 @@ CASES = [
     _body("stelling-kop", "## Stelling één\n\nTekst.\n", 11, "geen geldige stellingkop"),
     _body("lege-sectie", "## Verslag\n\n## Stelling 1\n\nTekst.\n", 11, "staat niets"),
     _body("kop-niveau-1", "# Titel\n\n" + GOOD_BODY, 11, "een kop met één '#'"),
+    _body(
+        "stelling-volgorde",
+        GOOD_BODY + "\n## Stelling 3\n\nDrie.\n\n## Stelling 2\n\nTwee.\n",
+        22,
+        "Stelling 2 staat na Stelling 3",
+    ),
+    _body("stelling-nul", "## Stelling 0\n\nNul.\n", 11, "genummerd vanaf 1"),
+    _body(
+        "stellingkop-vol-spaties",
+        "## Stelling 1 (" + " " * 20_000 + ")x\n\nTekst.\n",
+        11,
+        "geen geldige stellingkop",
+    ),
+    _body("alleen-een-lijn", "## Verslag\n\n---\n", 11, "staat niets"),
+    _front(
+        "focus-twee-alineas",
+        "locatie: Utrecht\n",
+        "locatie: Utrecht\nfocus: |\n  Eerste alinea.\n\n  Tweede alinea.\n",
+        7,
+        "hier hoort één alinea tekst",
+    ),
+    # --- characters that arrive through escapes -----------------------------------------
+    _body(
+        "entiteit-bidi", "## Verslag\n\nOmgekeerd &#x202E;tekst.\n", 12, "schrijfrichting"
+    ),
+    _body(
+        "entiteit-nul", "## Verslag\n\nEen `&#0;` en &#x200B;.\n", 12, "onzichtbaar teken"
+    ),
+    _front(
+        "yaml-escape", "locatie: Utrecht", 'locatie: "Utr\\x01echt"', 5, "stuurteken U+0001"
+    ),
+    _front(
+        "yaml-bidi", "locatie: Utrecht", 'locatie: "Utr\\u202eecht"', 5, "schrijfrichting"
+    ),
+    _front("yaml-surrogaat", "locatie: Utrecht", 'locatie: "\\ud800"', 5, "U+D800"),
+    # --- numbers and dates out of range ---------------------------------------------------
+    _front("jaar-nul", "2024-05-14", "0000-02-01", 4, "ligt niet tussen 1980 en 2107"),
+    _front("jaar-9999", "2024-05-14", "9999-12-32", 4, "ligt niet tussen 1980 en 2107"),
+    _front("voor-1980", "2024-05-14", "1979-12-31", 4, "ligt niet tussen 1980 en 2107"),
+    _front("arabische-cijfers", "2024-05-14", "٢٠٢٤-٠٥-١٤", 4, "JJJJ-MM-DD"),
+    _front("reuzennummer", "nummer: 5", "nummer: " + "9" * 5000, 3, "heel getal vanaf 1"),
+    _body(
+        "reuzenstelling", "## Stelling " + "1" * 5000 + "\n\nTekst.\n", 11, "stellingkop"
+    ),
+    _body("ipv6-link", "## Verslag\n\n[x](http://[abc) en <http://[abc>\n", 13, "kan niet"),
+    _front(
+        "yaml-te-diep",
+        "locatie: Utrecht",
+        "locatie: " + "[" * 500 + "]" * 500,
+        5,
+        "dieper genest dan 10 niveaus",
+    ),
+    _body(
+        "opmaak-te-diep",
+        "## Verslag\n\n" + "*a _b " * 60 + "x" + " b_ a*" * 60 + "\n",
+        12,
+        "dieper genest",
+    ),
     # --- size and nesting ---------------------------------------------------------------
     Case(
         "te-groot",

@@ -50,8 +50,11 @@ def main() -> None:
                 shutil.copytree(source, project / part)
             else:
                 shutil.copy2(source, project / part)
-        shutil.copytree(ROOT / "content", project / "content")
         series = project / "content" / SERIES
+        series.mkdir(parents=True)
+        shutil.copy2(ROOT / "content" / "organisaties.yaml", project / "content")
+        shutil.copy2(ROOT / "content" / SERIES / "reeks.yaml", series)
+        shutil.copy2(ROOT / "content" / SERIES / EXAMPLE, series)
         text = (series / EXAMPLE).read_text(encoding="utf-8")
         for number in range(1, options.sessions):
             (series / f"kopie-{number:03d}.md").write_text(text, encoding="utf-8")
@@ -67,7 +70,9 @@ def main() -> None:
 
     print(f"{options.sessions} sessies, {options.cores} kernen")
     for label, seconds in results:
-        per_session = f"  ({seconds / options.sessions:.2f} s per sessie)" if "bouw" in label else ""
+        per_session = (
+            f"  ({seconds / options.sessions:.2f} s per sessie)" if "bouw" in label else ""
+        )
         print(f"  {label:34} {seconds:7.1f} s{per_session}")
 
 

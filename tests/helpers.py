@@ -24,8 +24,14 @@ BODY_AREA = ("-x", "0", "-y", "62", "-W", "596", "-H", "718")
 
 
 def copy_content(target: Path) -> Path:
-    """A private copy of the example content folder."""
-    shutil.copytree(CONTENT, target)
+    """A private content folder with the example only: the register, the example
+    series and its example session (whatever else a user keeps in content/)."""
+    series = target / EXAMPLE_SERIES
+    series.mkdir(parents=True)
+    shutil.copy2(CONTENT / "organisaties.yaml", target / "organisaties.yaml")
+    shutil.copy2(CONTENT / EXAMPLE_SERIES / "reeks.yaml", series / "reeks.yaml")
+    example = f"{EXAMPLE_SESSION}.md"
+    shutil.copy2(CONTENT / EXAMPLE_SERIES / example, series / example)
     return target
 
 

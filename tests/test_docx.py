@@ -126,7 +126,8 @@ def test_numbered_lists_restart_at_one(tmp_path, content):
     source.write_text(
         source.read_text(encoding="utf-8")
         + "\n## Afspraken\n\n1. Eerste afspraak\n2. Tweede afspraak\n\n"
-        "Tussentekst.\n\n1. Nieuwe lijst\n    1. Genest punt\n2. Tweede van de nieuwe\n",
+        "Tussentekst.\n\n1. Nieuwe lijst\n    1. Genest punt\n2. Tweede van de nieuwe\n"
+        "   3. Genest drie\n   4. Genest vier\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
@@ -137,6 +138,7 @@ def test_numbered_lists_restart_at_one(tmp_path, content):
     text = normalized(pdf_text(converted))
     assert "1. Eerste afspraak 2. Tweede afspraak Tussentekst. 1. Nieuwe lijst" in text
     assert "1. Genest punt 2. Tweede van de nieuwe" in text
+    assert "3. Genest drie 4. Genest vier" in text  # a nested list keeps its start
 
 
 def test_tables_are_real_with_a_repeating_header_row(document):

@@ -6,6 +6,7 @@ standards require with pikepdf, qpdf and poppler's pdffonts.
 
 from __future__ import annotations
 
+import base64
 import re
 import subprocess
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from copreport.errors import RenderError
+from copreport.model import Logo
 from copreport.pdf.fetcher import FolderFetcher, RefusedResource
 from copreport.pdf.writer import pdf_bytes
 from copreport.source import load_session
@@ -79,7 +81,9 @@ def test_pdf_properties_describe_the_session(pdf):
     assert str(info.CreationDate).startswith("D:20240201")
     with pdf.open_metadata() as xmp:
         assert xmp["{http://purl.org/dc/elements/1.1/}title"] == str(info.Title)
-        assert xmp["{http://ns.adobe.com/xap/1.0/}CreateDate"] == "2024-02-01"
+        assert (
+            xmp["{http://ns.adobe.com/xap/1.0/}CreateDate"] == "2024-02-01T12:00:00+00:00"
+        )
 
 
 def test_headings_become_bookmarks(pdf):
@@ -169,14 +173,13 @@ def test_logos_carry_the_organisation_name_as_alt_text(tmp_path, content):
 
 def test_an_svg_that_slips_through_is_still_not_fetched(tmp_path, canary):
     session = load_session(CONTENT / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md")
-    logo = tmp_path / "logo.svg"
-    logo.write_text(
+    svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-        f'<image href="{canary.url}/x.png" width="10" height="10"/></svg>',
-        encoding="utf-8",
+        f'<image href="{canary.url}/x.png" width="10" height="10"/></svg>'
     )
+    logo = Logo(kind="svg", data=base64.b64encode(svg.encode()))
     groups = session.participant_groups
-    first = groups[0].organisations[0].model_copy(update={"logo": str(logo)})
+    first = groups[0].organisations[0].model_copy(update={"logo": logo})
     groups = [groups[0].model_copy(update={"organisations": [first]}), *groups[1:]]
     with pytest.raises(RenderError, match="SVG-afbeelding kon niet worden getekend"):
         pdf_bytes(session.model_copy(update={"participant_groups": groups}))
@@ -295,7 +298,7 @@ def test_logo_that_reaches_outside_fails_and_fetches_nothing(tmp_path, content, 
     result = snakemake(content, out)
     assert result.returncode != 0
     assert f"{content / 'organisaties.yaml'}:" in result.stderr
-    assert "SVG-logo 'logo/ezk.svg' verwijst naar een ander bestand" in result.stderr
+    assert "logo 'logo/ezk.svg' bevat een <image>-element" in result.stderr
     assert not list(out.glob(f"{EXAMPLE_SERIES}/{EXAMPLE_SESSION}.*"))
     assert canary.requests == []
 

@@ -13,11 +13,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE
+from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_content
 
 pytestmark = pytest.mark.slow
 
-PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "envs", "content")
+PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "envs")
 SECOND_SERIES = "tweede-reeks"
 RENDERS = ("render_pdf", "render_docx", "render_web")
 
@@ -57,6 +57,7 @@ def built(tmp_path_factory) -> Path:
         else:
             project.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, project / part)
+    copy_content(project / "content")
     shutil.copytree(
         project / "content" / EXAMPLE_SERIES, project / "content" / SECOND_SERIES
     )

@@ -305,3 +305,61 @@ def test_dutch_quotes_and_apostrophes(content):
     assert plain_text(paragraph.inlines) == (
         "Hij zei “kom” en ’s avonds ging ’t over ‘draagvlak’ en auto’s."
     )
+
+
+def test_sub_points_indented_by_two_spaces_stay_nested(content):
+    body = (
+        "## Stelling 1\n\nStelling.\n"
+        "- Een punt\n  - Een subpunt\n    - Een subsubpunt\n- Tweede punt\n"
+    )
+    stelling = load_session(write_session(content, body=body)).stellingen[0]
+    assert len(stelling.points) == 2
+    sub = stelling.points[0].blocks[1]
+    assert isinstance(sub, ListBlock)
+    assert plain_text(sub.items[0].blocks[0].inlines) == "Een subpunt"
+    assert isinstance(sub.items[0].blocks[1], ListBlock)
+
+
+def test_a_list_straight_under_a_sentence_is_a_list(content):
+    body = "## Verslag\n\nWe spraken over:\n- draagvlak\n- schaal\n"
+    blocks = load_session(write_session(content, body=body)).body[0].blocks
+    assert isinstance(blocks[0], Paragraph) and isinstance(blocks[1], ListBlock)
+    assert len(blocks[1].items) == 2
+
+
+def test_headings_lose_their_markup_but_keep_their_words(content):
+    body = "## *Inleiding* en **meer**\n\nTekst.\n\n## 1. Eerste punt\n\nTekst.\n"
+    titles = [part.title for part in load_session(write_session(content, body=body)).body]
+    assert titles == ["Inleiding en meer", "1. Eerste punt"]
+
+
+def test_hashes_inside_fenced_code_are_not_headings(content):
+    body = "## Verslag\n\n```\n# geen kop\n## ook geen kop\n```\n"
+    section = load_session(write_session(content, body=body)).body[0]
+    assert section.blocks[0].text == "# geen kop\n## ook geen kop"
+
+
+def test_stelling_labels_and_register_names_get_dutch_typography(content):
+    register = content / "organisaties.yaml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace(
+            "naam: Planbureau voor de Leefomgeving", "naam: Planbureau 'De Leefomgeving'"
+        ),
+        encoding="utf-8",
+    )
+    body = "## Stelling 1 ('s avonds)\n\nStelling.\n"
+    session = load_session(write_session(content, body=body))
+    assert session.stellingen[0].label == "’s avonds"
+    names = [org.name for org in session.participants]
+    assert "Planbureau ‘De Leefomgeving’" in names
+
+
+def test_content_files_linked_from_outside_are_refused(content, tmp_path):
+    outside = tmp_path / "buiten.yaml"
+    register = content / "organisaties.yaml"
+    outside.write_text(register.read_text(encoding="utf-8"), encoding="utf-8")
+    register.unlink()
+    register.symlink_to(outside)
+    error = only_error(write_session(content))
+    assert error.path == register
+    assert "buiten de contentmap" in str(error)

@@ -46,7 +46,9 @@ def test_page_needs_no_other_file_and_fetches_nothing(example_build):
         assert tag not in ("link", "script", "iframe", "object", "embed"), tag
         for name in ("src", "href", "data", "srcset"):
             value = attributes.get(name, "")
-            assert not value or value.startswith(("https://", "mailto:", "data:", "#")), value
+            assert not value or value.startswith(("https://", "mailto:", "data:", "#")), (
+                value
+            )
     source = example_build.report("html").read_text(encoding="utf-8")
     assert "@import" not in source
     assert not re.search(r"url\((?!#)", source)
@@ -58,9 +60,14 @@ def test_page_is_dutch_titled_and_structured(example_build):
     assert html["lang"] == "nl"
     tags = [tag for tag, _ in page.elements]
     assert tags.count("h1") == 1 and tags.count("main") == 1 and tags.count("header") == 1
-    assert all(attributes.get("scope") == "col" for tag, attributes in page.elements if tag == "th")
+    assert all(
+        attributes.get("scope") == "col" for tag, attributes in page.elements if tag == "th"
+    )
     source = example_build.report("html").read_text(encoding="utf-8")
-    assert "<title>Basis voor gebiedsgericht werken: Brede welvaart op het platteland" in source
+    assert (
+        "<title>Basis voor gebiedsgericht werken: Brede welvaart op het platteland"
+        in source
+    )
 
 
 def test_page_has_the_same_words_as_the_pdf(example_build):

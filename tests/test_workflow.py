@@ -11,6 +11,7 @@ from copreport.source import load_session
 from helpers import (
     EXAMPLE_SERIES,
     EXAMPLE_SESSION,
+    add_logos,
     docx_text,
     normalized,
     pdf_text,
@@ -154,3 +155,47 @@ def test_content_folder_and_output_folder_can_be_anywhere(example_build):
     assert not example_build.content.is_relative_to(Path(__file__).resolve().parents[1])
     assert example_build.report("pdf").is_file()
     assert example_build.report("docx").is_file()
+
+
+def test_series_folder_without_series_file_is_reported(tmp_path, content):
+    orphan = content / "nieuwe-reeks"
+    orphan.mkdir()
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    (orphan / "sessie.md").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = snakemake(content, tmp_path / "out", "--keep-going")
+    assert result.returncode != 0
+    assert f"{orphan / 'reeks.yaml'}: het bestand bestaat niet" in result.stderr
+    assert (tmp_path / "out" / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").is_file()
+
+
+def test_missing_register_is_reported_in_dutch(tmp_path, content):
+    (content / "organisaties.yaml").unlink()
+    result = snakemake(content, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{content / 'organisaties.yaml'}: het bestand bestaat niet" in result.stderr
+    assert "MissingInputException" not in result.stderr
+
+
+def test_file_name_with_braces_is_skipped_with_a_warning(tmp_path, content):
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    odd = content / EXAMPLE_SERIES / "sessie {1}.md"
+    odd.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = snakemake(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert f"LET OP: {odd} wordt overgeslagen" in result.stderr
+    assert (tmp_path / "out" / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").is_file()
+
+
+def test_a_logo_swapped_for_a_link_after_a_build_is_refused(tmp_path, content):
+    add_logos(content)
+    out = tmp_path / "out"
+    assert snakemake(content, out).returncode == 0
+    secret = tmp_path / "geheim.png"
+    secret.write_bytes((content / "logo" / "pbl.png").read_bytes() + b"GEHEIM")
+    (content / "logo" / "pbl.png").unlink()
+    (content / "logo" / "pbl.png").symlink_to(secret)
+    (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.html").unlink()
+    result = snakemake(content, out)
+    assert result.returncode != 0
+    assert "'logo/pbl.png' verwijst naar een bestand buiten de contentmap" in result.stderr
+    assert not list((out / EXAMPLE_SERIES).glob(f"{EXAMPLE_SESSION}.*"))

@@ -100,6 +100,7 @@ LABELS = {
     "role": "Functie",
     "organiser": "Organisator",
     "page": "Pagina {page} van {pages}",
+    "category": "Verslag Community of Practice",
 }
 
 KIND_LABELS = {
@@ -110,6 +111,43 @@ KIND_LABELS = {
     "kennisinstelling": "Kennisinstelling",
     "overig": "Overig",
 }
+
+
+EMPTY_CELL = "–"
+"""What a table cell shows when there is nothing to say (no label, no function)."""
+
+
+def series_heading(title: str) -> str:
+    """The series as it heads every report and page: ``Community of Practice: ...``."""
+    return f"Community of Practice: {title}"
+
+
+def stelling_heading(number: int, label: str | None) -> str:
+    """``Stelling 2 (instrumenten)``."""
+    return f"Stelling {number} ({label})" if label else f"Stelling {number}"
+
+
+def meta_line(date_text: str, location: str, host: str | None) -> str:
+    """Date and place under the title and in the footer: ``1 februari 2024 · Den Haag (PBL)``."""
+    place = f"{location} ({host})" if host else location
+    return f"{date_text} · {place}"
+
+
+def description(
+    number: int, theme: str, network: str, date_text: str, location: str
+) -> str:
+    """One sentence for a file's subject field."""
+    return (
+        f"Verslag van de {ordinal(number)} bijeenkomst van de Community of Practice "
+        f"\u2018{theme}\u2019 ({network}), {date_text}, {location}."
+    )
+
+
+def page_label_parts() -> tuple[str, str, str]:
+    """The words around the page numbers of "Pagina X van Y": before, between, after."""
+    before, rest = LABELS["page"].split("{page}")
+    between, after = rest.split("{pages}")
+    return before, between, after
 
 
 def long_date(date: dt.date) -> str:

@@ -3,8 +3,9 @@
 The parse step (`copreport.source`) builds a `Session`, writes it as JSON, and
 every renderer loads it back with `Session.model_validate_json`. Text in the
 model is final: typography is applied, organisations are resolved to their full
-names, and generated Dutch sentences are filled in, so that the PDF, the web page
-and the Word file cannot drift apart.
+names, and generated Dutch sentences are filled in. The few phrases derived on
+demand (headings, the meta line, file properties) come from `dutch`, so the PDF,
+the web page and the Word file cannot drift apart.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Base64Bytes, BaseModel, ConfigDict, Field
 
-from .dutch import ordinal
+from . import dutch
 
 
 class _Frozen(BaseModel):
@@ -168,9 +169,7 @@ class Stelling(_Frozen):
     @property
     def heading(self) -> str:
         """The heading as the reader sees it: ``Stelling 2 (instrumenten)``."""
-        if self.label:
-            return f"Stelling {self.number} ({self.label})"
-        return f"Stelling {self.number}"
+        return dutch.stelling_heading(self.number, self.label)
 
     @property
     def points(self) -> list[ListItem]:
@@ -198,17 +197,29 @@ ORGANISATION_KINDS = (
 )
 
 
+class Logo(_Frozen):
+    """An organisation's logo, carried in the model itself.
+
+    The parse step reads and checks the file once; renderers never open a file
+    named by content, so a logo swapped afterwards cannot bring anything in.
+    """
+
+    kind: Literal["png", "svg"]
+    data: Base64Bytes
+
+    @property
+    def media_type(self) -> str:
+        return "image/png" if self.kind == "png" else "image/svg+xml"
+
+
 class Organisation(_Frozen):
     """An organisation from the register `organisaties.yaml`."""
 
     key: str
     name: str
-    kind: Literal[
-        "ministerie", "planbureau", "provincie", "gemeente", "kennisinstelling", "overig"
-    ]
+    kind: Literal[ORGANISATION_KINDS]
     abbreviation: str | None = None
-    logo: str | None = None
-    """Absolute path of the logo file, checked to lie inside the content folder."""
+    logo: Logo | None = None
 
     @property
     def short_name(self) -> str:
@@ -298,10 +309,24 @@ class Session(_Frozen):
     @property
     def description(self) -> str:
         """One sentence for the file's subject field."""
-        return (
-            f"Verslag van de {ordinal(self.number)} bijeenkomst van de Community of "
-            f"Practice \u2018{self.series.theme}\u2019 ({self.series.network}), "
-            f"{self.date_text}, {self.location}."
+        return dutch.description(
+            self.number,
+            self.series.theme,
+            self.series.network,
+            self.date_text,
+            self.location,
+        )
+
+    @property
+    def series_heading(self) -> str:
+        """``Community of Practice: <series title>``, above the title and on every page."""
+        return dutch.series_heading(self.series.title)
+
+    @property
+    def meta_line(self) -> str:
+        """Date and place: ``1 februari 2024 · Den Haag (PBL)``."""
+        return dutch.meta_line(
+            self.date_text, self.location, self.host.short_name if self.host else None
         )
 
     @property

@@ -21,8 +21,8 @@ class ListNumbering:
         self.document = document
         self.numbering = document.part.numbering_part.element
 
-    def new_list(self, style_name: str, start: int = 1) -> int:
-        """A fresh numId for a list in `style_name`, counting from `start`."""
+    def new_list(self, style_name: str, start: int = 1, level: int = 0) -> int:
+        """A fresh numId for a list in `style_name` at nesting `level`, counting from `start`."""
         abstract_id = self._abstract_id_of(style_name)
         number = max((int(n.get(qn("w:numId"))) for n in self._nums()), default=0) + 1
         num = OxmlElement("w:num")
@@ -30,11 +30,11 @@ class ListNumbering:
         abstract = OxmlElement("w:abstractNumId")
         abstract.set(qn("w:val"), abstract_id)
         num.append(abstract)
-        for level in range(9):
+        for number_level in range(9):
             override = OxmlElement("w:lvlOverride")
-            override.set(qn("w:ilvl"), str(level))
+            override.set(qn("w:ilvl"), str(number_level))
             start_override = OxmlElement("w:startOverride")
-            start_override.set(qn("w:val"), str(start if level == 0 else 1))
+            start_override.set(qn("w:val"), str(start if number_level == level else 1))
             override.append(start_override)
             num.append(override)
         self.numbering.append(num)

@@ -7,6 +7,7 @@ import zipfile
 
 from docx.document import Document
 
+from ..dutch import LABELS
 from ..model import Session
 
 
@@ -19,7 +20,7 @@ def set_properties(document: Document, session: Session) -> None:
     properties.author = session.author
     properties.last_modified_by = session.author
     properties.keywords = ", ".join(session.keywords)
-    properties.category = "Verslag Community of Practice"
+    properties.category = LABELS["category"]
     properties.comments = ""
     properties.content_status = ""
     properties.identifier = f"{session.series.slug}/{session.slug}"
@@ -28,7 +29,6 @@ def set_properties(document: Document, session: Session) -> None:
     properties.revision = 1
     properties.created = moment
     properties.modified = moment
-    properties.last_printed = moment
 
 
 def reproducible(data: bytes, session: Session) -> bytes:

@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from docx.section import Section as WordSection
 from docx.text.paragraph import Paragraph
 
-from ..dutch import LABELS
+from ..dutch import page_label_parts
 
 
 def add_page_furniture(section: WordSection, header_text: str, footer_text: str) -> None:
@@ -25,8 +25,7 @@ def add_page_furniture(section: WordSection, header_text: str, footer_text: str)
 
 def _footer_line(paragraph: Paragraph, left: str) -> None:
     paragraph.add_run(left + "\t")
-    before, rest = LABELS["page"].split("{page}")
-    middle, after = rest.split("{pages}")
+    before, middle, after = page_label_parts()
     paragraph.add_run(before)
     _field(paragraph, "PAGE", "1")
     paragraph.add_run(middle)

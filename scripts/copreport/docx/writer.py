@@ -18,7 +18,7 @@ from docx.shared import Cm, Length
 from docx.table import Table as WordTable
 
 from ..atomic import write_bytes
-from ..dutch import KIND_LABELS, LABELS
+from ..dutch import EMPTY_CELL, KIND_LABELS, LABELS
 from ..model import (
     Block,
     CodeBlock,
@@ -86,15 +86,15 @@ class _Writer:
         series = session.series
         add_page_furniture(
             self.document.sections[0],
-            header_text=f"Community of Practice: {series.title}",
-            footer_text=_meta_line(session),
+            header_text=session.series_heading,
+            footer_text=session.meta_line,
         )
         self.paragraph("Netwerk", text=series.network)
         if series.motto:
             self.paragraph("Motto", text=series.motto)
-        self.paragraph("Subtitle", text=f"Community of Practice: {series.title}")
+        self.paragraph("Subtitle", text=session.series_heading)
         self.paragraph("Title", text=session.title)
-        self.paragraph("Sessiegegevens", text=_meta_line(session))
+        self.paragraph("Sessiegegevens", text=session.meta_line)
         self.paragraph("Inleidende zin", text=session.opening_sentence)
 
         self.paragraph("Heading 1", text=LABELS["introduction"])
@@ -128,7 +128,7 @@ class _Writer:
     def summary(self, session: Session) -> None:
         self.paragraph("Heading 1", text=LABELS["summary"])
         rows = [
-            [[Text(text=str(s.number))], [Text(text=s.label or "–")], s.statement]
+            [[Text(text=str(s.number))], [Text(text=s.label or EMPTY_CELL)], s.statement]
             for s in session.stellingen
         ]
         header = [
@@ -151,8 +151,8 @@ class _Writer:
             [LABELS["organisation"], LABELS["kind"]], rows, widths=(Cm(12.4), Cm(4.0))
         )
         for row, org in zip(table.rows[1:], session.participants, strict=True):
-            if org.logo and org.logo.lower().endswith(".png"):
-                self.logo(row.cells[0].paragraphs[0], org.logo, org.name)
+            if org.logo and org.logo.kind == "png":
+                self.logo(row.cells[0].paragraphs[0], org.logo.data, org.name)
             elif org.logo:
                 self.notes.append(
                     f"het logo van {org.name} is een SVG-bestand en staat daarom niet in "
@@ -164,8 +164,8 @@ class _Writer:
             rows = [
                 [
                     [Text(text=speaker.name)],
-                    [Text(text=speaker.role or "–")],
-                    [Text(text=speaker.organisation or "–")],
+                    [Text(text=speaker.role or EMPTY_CELL)],
+                    [Text(text=speaker.organisation or EMPTY_CELL)],
                 ]
                 for speaker in session.speakers
             ]
@@ -209,7 +209,7 @@ class _Writer:
             style = "List Number"
         else:
             style = "Stellingpunt" if points else "List Bullet"
-        num_id = self.lists.new_list(style, block.start if block.ordered else 1)
+        num_id = self.lists.new_list(style, block.start if block.ordered else 1, level)
         for item in block.items:
             first = True
             for inner in item.blocks:
@@ -258,12 +258,16 @@ class _Writer:
                 cell.width = width
         return table
 
-    def logo(self, paragraph, path: str, name: str) -> None:
-        """The organisation's logo before its name, with the name as alt text."""
+    def logo(self, paragraph, png: bytes, name: str) -> None:
+        """The organisation's logo on a line above its name, with the name as alt text.
+
+        (On its own line, the names of organisations with and without a logo start
+        at the same place.)
+        """
         picture = paragraph.add_run()
-        shape = picture.add_picture(path, height=Cm(0.8))
+        shape = picture.add_picture(io.BytesIO(png), height=Cm(0.8))
         shape._inline.docPr.set("descr", name)
-        picture.add_text(" ")
+        picture.add_break()
         paragraph.runs[0]._r.addprevious(picture._r)
 
 
@@ -288,8 +292,3 @@ def _repeat_header(table: WordTable) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
-
-
-def _meta_line(session: Session) -> str:
-    host = f" ({session.host.short_name})" if session.host else ""
-    return f"{session.date_text} · {session.location}{host}"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..dutch import LABELS
-from ..model import Session
+from ..dutch import EMPTY_CELL, LABELS, page_label_parts
+from ..model import Organisation, Session
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 """The project's templates: `report.html.j2`, `blocks.html.j2`, `report.css`."""
@@ -18,13 +18,14 @@ GENERATOR = "Verslagpijplijn Nationaal Netwerk Brede Welvaart"
 
 def render_html(
     session: Session,
-    asset_url: Callable[[str], str],
+    logo_url: Callable[[Organisation], str],
     templates: Path = TEMPLATES,
 ) -> str:
     """The report as an HTML string with its stylesheet inlined.
 
-    `asset_url` turns an asset's absolute path (a logo) into the URL the HTML
-    uses: a file URL for WeasyPrint, a data URL for the self-contained web page.
+    `logo_url` gives the URL under which an organisation's logo (from the model)
+    appears: a name the PDF's fetcher serves from memory, or a data URL in the
+    self-contained web page.
     """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -39,5 +40,7 @@ def render_html(
         labels=LABELS,
         stylesheet=(templates / "report.css").read_text(encoding="utf-8"),
         generator=GENERATOR,
-        asset_url=asset_url,
+        logo_url=logo_url,
+        empty_cell=EMPTY_CELL,
+        page_label=page_label_parts(),
     )

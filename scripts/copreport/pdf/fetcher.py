@@ -1,4 +1,9 @@
-"""The only way WeasyPrint may read a file: inside the allowed folders, never the network."""
+"""The only way WeasyPrint may read anything: named files, never the network.
+
+It serves the project's templates folder and the logos the model carries (from
+memory, under names of our choosing) and refuses every other URL: other files
+(also through links), http(s), data:, ftp.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 
 class RefusedResource(FatalURLFetchingError):
-    """The document asked for something outside the allowed folders; the render stops."""
+    """The document asked for something it may not have; the render stops."""
 
     def __init__(self, url: str, reason: str = "buiten de toegestane mappen") -> None:
         super().__init__(url)
@@ -19,18 +24,19 @@ class RefusedResource(FatalURLFetchingError):
 
 
 class FolderFetcher(URLFetcher):
-    """Serves `file:` URLs below the given folders and refuses everything else.
+    """Serves `file:` URLs below the given folders, and fixed in-memory resources."""
 
-    No other scheme (http, https, data, ftp, ...) is fetched, and a path that
-    leaves the folders, also through a symbolic link, stops the render.
-    """
-
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(
+        self, folders: list[Path], resources: dict[str, tuple[bytes, str]] | None = None
+    ) -> None:
         super().__init__(allowed_protocols=["file"], allow_redirects=False)
         self.folders = [folder.resolve() for folder in folders]
-        self.fetched: list[Path] = []
+        self.resources = dict(resources or {})
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url in self.resources:
+            data, media_type = self.resources[url]
+            return URLFetcherResponse(url, body=data, headers={"Content-Type": media_type})
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedResource(url)
@@ -39,8 +45,7 @@ class FolderFetcher(URLFetcher):
             raise RefusedResource(url)
         if not path.is_file():
             raise RefusedResource(url, "bestaat niet")
-        self.fetched.append(path)
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
-            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type}
+            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": media_type}
         )

@@ -21,12 +21,16 @@ from ..atomic import write_bytes
 from ..errors import RenderError
 from ..html import render_html
 from ..html.document import GENERATOR, TEMPLATES
-from ..model import Session
+from ..limits import TimeLimitExceeded, time_limit
+from ..model import Organisation, Session
 from .fetcher import FolderFetcher, RefusedResource
 from .xmp import xmp_packet
 
 PDF_VARIANT = "pdf/a-2a"
 """PDF/A-2 level a (tagged); PDF/UA-1 is claimed on top through the XMP packet."""
+
+MAX_SECONDS = 120
+"""A report takes about a second; a render that runs this long will not finish."""
 
 FONT = "Carlito"
 """The house font (see templates/report.css); fontconfig would silently replace it."""
@@ -41,11 +45,13 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
     """The session's report as PDF bytes."""
     _require_font(FONT)
     _fix_font_timestamps(session)
-    logos = [Path(org.logo) for org in session.participants if org.logo]
-    fetcher = FolderFetcher([templates, *logos])
-    html = render_html(
-        session, asset_url=lambda path: Path(path).as_uri(), templates=templates
-    )
+    logos = {
+        _logo_url(org): (org.logo.data, org.logo.media_type)
+        for org in session.participants
+        if org.logo
+    }
+    fetcher = FolderFetcher([templates], logos)
+    html = render_html(session, logo_url=_logo_url, templates=templates)
     packet = xmp_packet(session, GENERATOR)
 
     def replace_metadata(document: weasyprint.Document, pdf: object) -> None:
@@ -56,13 +62,19 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
 
     with _weasyprint_problems() as problems:
         try:
-            document = weasyprint.HTML(
-                string=html, base_url=str(templates), url_fetcher=fetcher
-            ).render(pdf_variant=PDF_VARIANT)
-            data = document.write_pdf(
-                pdf_variant=PDF_VARIANT,
-                finisher=replace_metadata,
-            )
+            with time_limit(MAX_SECONDS):
+                document = weasyprint.HTML(
+                    string=html, base_url=str(templates), url_fetcher=fetcher
+                ).render(pdf_variant=PDF_VARIANT)
+                data = document.write_pdf(
+                    pdf_variant=PDF_VARIANT,
+                    finisher=replace_metadata,
+                )
+        except TimeLimitExceeded:
+            raise RenderError(
+                f"de PDF was na {MAX_SECONDS} seconden nog niet klaar; kijk naar zeer "
+                "grote tabellen of ingewikkelde SVG-logo's"
+            ) from None
         except RefusedResource as refused:
             raise RenderError(
                 f"de PDF vraagt om {refused.url} ({refused.reason}); de PDF is niet "
@@ -91,6 +103,11 @@ def _in_dutch(problem: str) -> str:
         if english.lower() in problem.lower():
             return f"{dutch} ({problem})"
     return f"melding van WeasyPrint: {problem}"
+
+
+def _logo_url(organisation: Organisation) -> str:
+    """The name under which the fetcher serves a logo from the model (no real file)."""
+    return f"file:///logo-uit-het-model/{organisation.key}.{organisation.logo.kind}"
 
 
 def _require_font(family: str) -> None:

@@ -67,5 +67,5 @@ def xmp_packet(session: Session, generator: str) -> bytes:
         keywords=escape(", ".join(session.keywords)),
         weasyprint=escape(weasyprint.__version__),
         generator=escape(generator),
-        date=session.date.isoformat(),
+        date=session.timestamp.isoformat(),
     ).encode("utf-8")

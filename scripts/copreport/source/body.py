@@ -23,11 +23,15 @@ from ..model import (
     plain_text,
 )
 from .mdblocks import MarkdownReader
+from .typography import typeset
 
+# Patterns are linear: no two neighbouring parts can match the same characters,
+# so a long line cannot make them backtrack (a 1 MB line is possible input).
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _H1 = re.compile(r"^ {0,3}#(?!#)(\s|$)")
-_H2 = re.compile(r"^ {0,3}##(?!#)\s*(.*?)\s*(?:#+\s*)?$")
+_H2 = re.compile(r"^ {0,3}##(?!#)(.*)$")
 _STELLING_ATTEMPT = re.compile(r"^stelling\b", re.IGNORECASE)
-_STELLING = re.compile(r"^stelling\s+(\d+)\s*(?:\(\s*([^()]+?)\s*\))?\s*$", re.IGNORECASE)
+_STELLING = re.compile(r"^stelling +([0-9]{1,4})(?: *\(([^()]*)\))?$", re.IGNORECASE)
 
 
 @dataclass
@@ -48,17 +52,12 @@ def parse_body(
     for raw in _split(body, first_line, problems):
         text = "\n".join(raw.lines)
         if raw.heading is None:
-            if text.strip():
-                parts.append(
-                    Section(title=None, blocks=reader.blocks(text, raw.first_line))
-                )
+            blocks = reader.blocks(text, raw.first_line) if text.strip() else []
+            if blocks:
+                parts.append(Section(title=None, blocks=blocks))
             continue
-        if not text.strip():
-            problems.add(
-                raw.heading_line,
-                f"onder de kop '## {raw.heading}' staat niets; vul het onderdeel aan "
-                "of haal de kop weg",
-            )
+        if not raw.heading:
+            problems.add(raw.heading_line, "kop '##' zonder tekst; schrijf de kop erachter")
             continue
         if _STELLING_ATTEMPT.match(raw.heading):
             stelling = _stelling(raw, text, reader, problems)
@@ -67,49 +66,69 @@ def parse_body(
                 parts.append(stelling)
             continue
         title = plain_text(reader.inlines(_as_paragraph(raw.heading), raw.heading_line))
-        parts.append(Section(title=title, blocks=reader.blocks(text, raw.first_line)))
+        blocks = reader.blocks(text, raw.first_line) if text.strip() else []
+        if not blocks:
+            problems.add(
+                raw.heading_line,
+                f"onder de kop '## {raw.heading}' staat niets; vul het onderdeel aan "
+                "of haal de kop weg",
+            )
+            continue
+        parts.append(Section(title=title, blocks=blocks))
     return parts
 
 
 def _split(body: str, first_line: int, problems: Problems) -> list[_RawSection]:
     current = _RawSection(None, first_line, [], first_line)
     sections = [current]
+    in_fence = False
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
-        if _H1.match(line):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and _H1.match(line):
             problems.add(
                 number,
                 "een kop met één '#' kan hier niet: de titel staat in de kopgegevens "
                 "(veld 'titel'); begin een onderdeel met '## '",
             )
             continue
-        if match := _H2.match(line):
-            current = _RawSection(match.group(1), number, [], number + 1)
+        elif not in_fence and (match := _H2.match(line)):
+            current = _RawSection(_heading_text(match.group(1)), number, [], number + 1)
             sections.append(current)
             continue
         current.lines.append(line)
     return sections
 
 
+def _heading_text(raw: str) -> str:
+    """The words of an ATX heading: without surrounding spaces or closing hashes."""
+    text = raw.strip()
+    without_closing = text.rstrip("#")
+    if without_closing != text and (not without_closing or without_closing[-1] == " "):
+        text = without_closing.strip()
+    return text
+
+
 def _as_paragraph(heading: str) -> str:
     """Escape what would make a heading's text start a list or a quote."""
-    heading = re.sub(r"^(\d+)([.)])", r"\1\\\2", heading)
-    return re.sub(r"^([-+*>])", r"\\\1", heading)
+    heading = re.sub(r"^([0-9]+)([.)])", r"\1\\\2", heading)
+    return re.sub(r"^([-+*>])(?= |$)", r"\\\1", heading)
 
 
 def _stelling(
     raw: _RawSection, text: str, reader: MarkdownReader, problems: Problems
 ) -> Stelling | None:
     match = _STELLING.match(raw.heading or "")
-    if not match:
+    if not match or int(match.group(1)) < 1:
         problems.add(
             raw.heading_line,
             f"kop '## {raw.heading}' is geen geldige stellingkop: schrijf "
-            "'## Stelling 2' of '## Stelling 2 (onderwerp)'",
+            "'## Stelling 2' of '## Stelling 2 (onderwerp)', genummerd vanaf 1",
         )
         return None
     number = int(match.group(1))
-    blocks = reader.blocks(text, raw.first_line)
+    blocks = reader.blocks(text, raw.first_line) if text.strip() else []
     if not blocks or not isinstance(blocks[0], Paragraph):
         problems.add(
             raw.heading_line,
@@ -117,9 +136,10 @@ def _stelling(
             "kop één alinea met de stelling, daarna de besproken punten als lijst",
         )
         return None
+    label = " ".join((match.group(2) or "").split())
     return Stelling(
         number=number,
-        label=" ".join(match.group(2).split()) if match.group(2) else None,
+        label=typeset(label) if label else None,
         statement=_unwrap(blocks[0].inlines),
         blocks=blocks[1:],
     )
@@ -135,7 +155,7 @@ def _unwrap(inlines: list[Inline]) -> list[Inline]:
 def _check_number(
     stelling: Stelling, line: int, seen: dict[int, int], problems: Problems
 ) -> None:
-    expected = max(seen, default=0) + 1
+    highest = max(seen, default=0)
     number = stelling.number
     if number in seen:
         problems.add(
@@ -143,12 +163,17 @@ def _check_number(
             f"Stelling {number} komt twee keer voor (ook op regel {seen[number]}); "
             "nummer de stellingen 1, 2, 3, ... zonder herhalingen",
         )
-    elif number != expected:
-        missing = "Stelling " + str(expected)
+    elif number < highest:
         problems.add(
             line,
-            f"na {'het begin' if expected == 1 else f'Stelling {expected - 1}'} volgt "
-            f"Stelling {number}: {missing} ontbreekt (nummer de stellingen 1, 2, 3, "
-            "... zonder gaten)",
+            f"Stelling {number} staat na Stelling {highest}: zet de stellingen op "
+            "volgorde (1, 2, 3, ...)",
+        )
+    elif number != highest + 1:
+        previous = "het begin" if highest == 0 else f"Stelling {highest}"
+        problems.add(
+            line,
+            f"na {previous} volgt Stelling {number}: Stelling {highest + 1} ontbreekt "
+            "(nummer de stellingen 1, 2, 3, ... zonder gaten)",
         )
     seen.setdefault(number, line)

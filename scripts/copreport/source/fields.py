@@ -14,9 +14,11 @@ from ..dutch import MONTHS
 from ..errors import Problems
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{4})$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_DUTCH_DATE = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$")
+_WORD_DATE = re.compile(r"^([0-9]{1,2}) +([a-z]{3,9}) +([0-9]{4})$", re.IGNORECASE)
+FIRST_YEAR, LAST_YEAR = 1980, 2107
+"""Dates outside these years are refused: a Word file (a zip) cannot carry them."""
 
 _NODE_KINDS = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden"}
 
@@ -30,6 +32,8 @@ def suggestion(word: str, candidates: list[str]) -> str:
     if not close:
         close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
         close = [lowered[c] for c in close]
+    if not close and len(word) >= 2:
+        close = [c for c in candidates if c.lower().startswith(word.lower())][:1]
     return f" — bedoelt u '{close[0]}'?" if close else ""
 
 
@@ -46,12 +50,17 @@ def check_fields(
         if key not in known:
             problems.add(
                 line,
-                f"onbekend veld '{key}'{where}{suggestion(key, known)} "
+                f"onbekend veld '{shown(key)}'{where}{suggestion(key, known)} "
                 f"(toegestaan: {', '.join(known)})",
             )
     for key in required:
         if key not in mapping.entries:
             problems.add(mapping.line, f"het verplichte veld '{key}' ontbreekt{where}")
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A value as quoted in a message: long values are cut short."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def describe(node: Node) -> str:
@@ -91,10 +100,10 @@ def positive_number(node: Node | None, name: str, problems: Problems) -> int | N
     value = text(node, name, problems)
     if value is None:
         return None
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    if not value.isascii() or not value.isdigit() or len(value) > 6 or int(value) < 1:
         problems.add(
             node.line,
-            f"'{name}' moet een heel getal vanaf 1 zijn, in cijfers (nu: '{value}')",
+            f"'{name}' moet een heel getal vanaf 1 zijn, in cijfers (nu: '{shown(value)}')",
         )
         return None
     number = int(value)
@@ -124,7 +133,7 @@ def date(node: Node | None, name: str, problems: Problems) -> dt.date | None:
     problems.add(
         node.line,
         f"'{name}' moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2024-02-01 "
-        f"(nu: '{value}'){hint}",
+        f"(nu: '{shown(value)}'){hint}",
     )
     return None
 
@@ -132,6 +141,9 @@ def date(node: Node | None, name: str, problems: Problems) -> dt.date | None:
 def _real_date(
     year: int, month: int, day: int, value: str, line: int, name: str, problems: Problems
 ) -> dt.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        problems.add(line, f"'{name}' {value} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}")
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from ..errors import Problems
+from ..limits import TimeLimitExceeded, time_limit
 from ..model import (
     Block,
     Code,
@@ -35,7 +36,8 @@ from ..model import (
     Table,
     Text,
 )
-from .limits import TimeLimitExceeded, time_limit
+from .listindent import normalize_lists
+from .text import character_problem
 from .typography import typeset
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -93,7 +95,9 @@ class _TreeBuilder(HTMLParser):
 
 
 def _converter() -> markdown.Markdown:
-    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter = markdown.Markdown(
+        extensions=["sane_lists", "tables", "fenced_code"], output_format="html"
+    )
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return converter
@@ -148,7 +152,7 @@ class MarkdownReader:
     def _tree(self, text: str) -> _Element:
         self._markdown.reset()
         builder = _TreeBuilder()
-        builder.feed(self._markdown.convert(text))
+        builder.feed(self._markdown.convert(normalize_lists(text)))
         builder.close()
         return builder.root
 
@@ -208,7 +212,9 @@ class _Blocks:
         if tag == "blockquote":
             return [Quote(blocks=self.convert(node.children, depth + 1))]
         if tag == "pre":
-            return [CodeBlock(text=_text_of(node).rstrip("\n"))]
+            code = _text_of(node).rstrip("\n")
+            self.check_characters(code)
+            return [CodeBlock(text=code)]
         if tag == "table":
             return [self.table(node)]
         if tag in ("h1", "h2"):
@@ -234,7 +240,9 @@ class _Blocks:
         start = node.attrs.get("start", "1")
         return ListBlock(
             ordered=node.tag == "ol",
-            start=int(start) if start.isdigit() else 1,
+            start=int(start)
+            if start.isascii() and start.isdigit() and len(start) < 7
+            else 1,
             items=items,
         )
 
@@ -251,28 +259,40 @@ class _Blocks:
     # --- inlines --------------------------------------------------------------
 
     def inlines(self, nodes: list[_Element | str]) -> list[Inline]:
-        result = self._inlines(nodes)
+        result = self._inlines(nodes, depth=0)
         return _trim(_typeset(result))
 
-    def _inlines(self, nodes: list[_Element | str]) -> list[Inline]:
+    def _inlines(self, nodes: list[_Element | str], depth: int) -> list[Inline]:
+        if depth > MAX_DEPTH:
+            self.problem(
+                (),
+                f"opmaak (vet, cursief, koppelingen) is dieper genest dan {MAX_DEPTH} "
+                "niveaus; maak haar eenvoudiger",
+            )
+            return []
         result: list[Inline] = []
         for node in nodes:
             if isinstance(node, str):
                 text = _SPACES.sub(" ", node)
+                if result and isinstance(result[-1], LineBreak):
+                    text = text.lstrip(" ")
                 if text:
+                    self.check_characters(text)
                     result.append(Text(text=text))
                 continue
             tag = node.tag
             if tag in ("strong", "b"):
-                result.append(Strong(children=self._inlines(node.children)))
+                result.append(Strong(children=self._inlines(node.children, depth + 1)))
             elif tag in ("em", "i"):
-                result.append(Emphasis(children=self._inlines(node.children)))
+                result.append(Emphasis(children=self._inlines(node.children, depth + 1)))
             elif tag == "code":
-                result.append(Code(text=_text_of(node)))
+                code = _text_of(node)
+                self.check_characters(code)
+                result.append(Code(text=code))
             elif tag == "br":
                 result.append(LineBreak())
             elif tag == "a":
-                result.extend(self.link(node))
+                result.extend(self.link(node, depth))
             elif tag == "img":
                 alt = node.attrs.get("alt", "")
                 self.problem(
@@ -281,14 +301,29 @@ class _Blocks:
                     "organisaties horen in organisaties.yaml (veld 'logo')",
                 )
             else:
-                result.extend(self._inlines(node.children))
+                result.extend(self._inlines(node.children, depth + 1))
         return result
 
-    def link(self, node: _Element) -> list[Inline]:
-        children = self._inlines(node.children)
+    def check_characters(self, text: str) -> None:
+        """Characters written as entities (``&#x202E;``) get the same check as typed ones."""
+        for char in set(text) - {"\n"}:
+            problem = character_problem(char)
+            if problem:
+                self.problem(
+                    (), f"{problem}, geschreven als code (zoals &#...;): haal het weg"
+                )
+                return
+
+    def link(self, node: _Element, depth: int) -> list[Inline]:
+        children = self._inlines(node.children, depth + 1)
         href = "".join(node.attrs.get("href", "").split())
-        scheme = urlsplit(href).scheme.lower() if ":" in href else ""
-        if scheme in ALLOWED_SCHEMES and (scheme == "mailto" or urlsplit(href).netloc):
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # e.g. an unclosed [ in the host part
+            parts = None
+        scheme = parts.scheme.lower() if parts and ":" in href else ""
+        if scheme in ALLOWED_SCHEMES and (scheme == "mailto" or parts.netloc):
+            self.check_characters(href)
             return [Link(href=href, children=children)]
         shown = node.attrs.get("href", "")
         self.problem(

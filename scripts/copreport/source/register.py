@@ -8,8 +8,9 @@ from pathlib import Path
 from ..errors import Problems, SourceError, display_path
 from ..model import ORGANISATION_KINDS, Organisation
 from . import fields
-from .assets import asset_path
+from .assets import read_logo
 from .text import read_source
+from .typography import typeset
 from .yamlnodes import Mapping, load_yaml
 
 REGISTER_FILE = "organisaties.yaml"
@@ -34,14 +35,18 @@ class Register:
         hint = fields.suggestion(key, list(self.organisations))
         problems.add(
             line,
-            f"onbekende organisatie '{key}' in {field}{hint} "
+            f"onbekende organisatie '{fields.shown(key)}' in {field}{hint or '.'} "
             f"Voeg nieuwe organisaties toe aan {display_path(self.path)}",
         )
         return None
 
 
-def load_register(path: Path) -> Register:
-    """Read and validate the register; every problem in it is reported at once."""
+def load_register(path: Path, content: Path | None = None) -> Register:
+    """Read and validate the register; every problem in it is reported at once.
+
+    Logos are looked up in the `content` folder (by default the register's folder).
+    """
+    content = content if content is not None else path.parent
     root = load_yaml(path, read_source(path))
     problems = Problems(path)
     if not isinstance(root, Mapping) or not root.entries:
@@ -65,7 +70,7 @@ def load_register(path: Path) -> Register:
         entry = fields.mapping(node, key, problems)
         if entry is None:
             continue
-        organisation = _organisation(path, key, entry, problems)
+        organisation = _organisation(content, key, entry, problems)
         if organisation:
             organisations[key] = organisation
     problems.raise_if_any()
@@ -73,7 +78,7 @@ def load_register(path: Path) -> Register:
 
 
 def _organisation(
-    path: Path, key: str, entry: Mapping, problems: Problems
+    content: Path, key: str, entry: Mapping, problems: Problems
 ) -> Organisation | None:
     fields.check_fields(entry, _REQUIRED, _OPTIONAL, problems, where=f" bij '{key}'")
     name = fields.text(entry.entries.get("naam"), "naam", problems)
@@ -91,13 +96,13 @@ def _organisation(
     if "logo" in entry.entries:
         logo_text = fields.text(entry.entries["logo"], "logo", problems)
         if logo_text is not None:
-            logo = asset_path(path, entry.entries["logo"].line, logo_text, problems)
+            logo = read_logo(content, entry.entries["logo"].line, logo_text, problems)
     if name is None or kind is None:
         return None
     return Organisation(
         key=key,
-        name=name,
+        name=typeset(name),
         kind=kind,
-        abbreviation=abbreviation,
-        logo=str(logo) if logo else None,
+        abbreviation=typeset(abbreviation) if abbreviation else None,
+        logo=logo,
     )

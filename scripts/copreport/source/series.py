@@ -39,7 +39,7 @@ def load_series(path: Path, register: Register) -> Series:
     network = fields.text(get("netwerk"), "netwerk", problems)
     motto = fields.text(get("motto"), "motto", problems) if get("motto") else None
     introduction = fields.block_text(get("inleiding"), "inleiding", problems)
-    question = fields.text(get("centrale_vraag"), "centrale_vraag", problems)
+    question = fields.block_text(get("centrale_vraag"), "centrale_vraag", problems)
     lines: list[str] = []
     for item in fields.sequence(get("lijnen"), "lijnen", problems) or []:
         line_text = fields.text(item, "lijnen", problems)

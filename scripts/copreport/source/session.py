@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .. import dutch
@@ -30,22 +31,37 @@ _SPEAKER_REQUIRED = ("naam",)
 _SPEAKER_OPTIONAL = ("functie", "organisatie")
 
 
-def load_session(source: Path) -> Session:
-    """The validated model of `content/<reeks>/<sessie>.md`, or a `SourceError`.
+def load_session(source: Path, content: Path | None = None) -> Session:
+    """The validated model of `<content>/<reeks>/<sessie>.md`, or a `SourceError`.
 
     The register is the content folder's `organisaties.yaml` and the series is the
-    `reeks.yaml` beside the source.
+    `reeks.yaml` beside the source. None of the three may lead (through a link)
+    outside the content folder.
     """
-    content = source.parent.parent
-    register = load_register(content / REGISTER_FILE)
-    series = load_series(source.parent / SERIES_FILE, register)
+    content = content if content is not None else source.parent.parent
+    register_path = content / REGISTER_FILE
+    series_path = source.parent / SERIES_FILE
+    for path in (register_path, series_path, source):
+        _refuse_outside(path, content)
+    register = load_register(register_path, content)
+    series = load_series(series_path, register)
     return parse_session(source, series, register)
+
+
+def _refuse_outside(path: Path, content: Path) -> None:
+    if path.exists() and not path.resolve().is_relative_to(content.resolve()):
+        raise SourceError(
+            path,
+            0,
+            "dit bestand verwijst (als snelkoppeling) naar een plek buiten de "
+            "contentmap; zet het bestand zelf in de contentmap",
+        )
 
 
 def parse_session(source: Path, series: Series, register: Register) -> Session:
     """The model of one session source, given its (already validated) series."""
     split = split_front_matter(source, read_source(source))
-    root = load_yaml(source, split.front_matter, split.front_matter_line)
+    root = load_yaml(source, split.front_matter, split.front_matter_line, "de kopgegevens")
     if not isinstance(root, Mapping):
         raise SourceError(
             source,
@@ -67,7 +83,7 @@ def parse_session(source: Path, series: Series, register: Register) -> Session:
         host = register.lookup(host_key, get("gastheer").line, problems, "gastheer")
     speakers = _speakers(get("sprekers"), register, problems)
     focus = None
-    if focus_text := fields.text(get("focus"), "focus", problems):
+    if focus_text := fields.block_text(get("focus"), "focus", problems):
         focus = MarkdownReader(source, problems).inlines(focus_text, get("focus").line)
     body = parse_body(source, split.body, split.body_line, problems)
     problems.raise_if_any()
@@ -152,17 +168,51 @@ def _speakers(node: Node | None, register: Register, problems: Problems) -> list
             Speaker(
                 name=typeset(name),
                 role=typeset(role) if role else None,
-                organisation=_organisation_name(organisation, register),
+                organisation=_organisation_name(
+                    organisation, entry.entries.get("organisatie"), register, problems
+                ),
             )
         )
     return speakers
 
 
-def _organisation_name(value: str | None, register: Register) -> str | None:
-    """A register key becomes the full name; any other text is kept as written."""
+def _organisation_name(
+    value: str | None, node: Node | None, register: Register, problems: Problems
+) -> str | None:
+    """A register key becomes the full name; other text is kept as written.
+
+    A single word that is nearly a key (``Overijsel``) is taken for a typing error.
+    """
     if value is None:
         return None
     by_key = {key.casefold(): org for key, org in register.organisations.items()}
     if value.casefold() in by_key:
         return by_key[value.casefold()].name
+    if " " not in value:
+        near = difflib.get_close_matches(
+            value, list(register.organisations), n=1, cutoff=0.8
+        )
+        if near:
+            problems.add(
+                node.line,
+                f"organisatie '{fields.shown(value)}' van een spreker — bedoelt u "
+                f"'{near[0]}'? Schrijf de sleutel uit het register precies, of de "
+                "volledige naam",
+            )
     return typeset(value)
+
+
+def model_json(session: Session, source: Path) -> bytes:
+    """The model as JSON, checked to read back as the same model the renderers get."""
+    try:
+        data = session.model_dump_json(indent=1).encode("utf-8")
+        if Session.model_validate_json(data) != session:
+            raise ValueError("the model does not survive JSON")
+    except (RecursionError, ValueError):
+        raise SourceError(
+            source,
+            0,
+            "de tekst is te ingewikkeld opgebouwd om te verwerken; maak lijsten, "
+            "citaten en opmaak eenvoudiger",
+        ) from None
+    return data

@@ -67,7 +67,7 @@ def check_characters(path: Path, text: str, first_line: int = 1) -> None:
     """Refuse control, invisible and bidirectional characters, naming the line."""
     for number, line in enumerate(text.split("\n"), start=first_line):
         for column, char in enumerate(line, start=1):
-            problem = _character_problem(char)
+            problem = character_problem(char)
             if problem:
                 raise SourceError(
                     path,
@@ -77,7 +77,8 @@ def check_characters(path: Path, text: str, first_line: int = 1) -> None:
                 )
 
 
-def _character_problem(char: str) -> str | None:
+def character_problem(char: str) -> str | None:
+    """What is wrong with a character in a report's text, in Dutch; None if nothing."""
     if char == "\t" or (char.isprintable() and char not in _INVISIBLE.keys() | _BIDI):
         return None
     if char in _INVISIBLE:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SourceError
+from .text import character_problem
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ _PROBLEMS = (
     ),
     (
         "expected a single document",
-        "de kopgegevens bevatten meer dan één YAML-document",
+        "{part} bestaan uit meer dan één deel (gescheiden door '---')",
     ),
     (
         "found undefined alias",
@@ -76,30 +77,40 @@ _PROBLEMS = (
         "dit teken mag hier niet staan; zet de waarde tussen aanhalingstekens",
     ),
 )
+_TOO_DEEP = "{part} zijn dieper genest dan 10 niveaus; maak ze eenvoudiger"
 _GENERIC = (
-    "de kopgegevens zijn geen geldige YAML: controleer de inspringing, de dubbele "
+    "{part} kloppen niet: controleer de inspringing, de dubbele "
     "punten en de aanhalingstekens"
 )
+MAX_DEPTH = 10
+"""Lists and fields nested deeper than this are refused: no content file needs it."""
+
 _TRAILING_COMMENT = re.compile(r"[ ]#")
 """One space, then '#': text that YAML silently cuts off. Two or more spaces before
 '#' are the usual way to write a comment (as yamllint asks) and stay allowed."""
 
 
-def load_yaml(path: Path, text: str, first_line: int = 1) -> Node | None:
-    """The YAML text as nodes; `first_line` is the file line of the text's first line."""
+def load_yaml(
+    path: Path, text: str, first_line: int = 1, part: str = "de gegevens"
+) -> Node | None:
+    """The YAML text as nodes; `first_line` is the file line of the text's first line.
+
+    `part` names the text in messages: "de kopgegevens" of a session source.
+    """
     lines = text.split("\n")
-    _refuse_tabs_and_nbsp(path, lines, first_line)
+    _refuse_tabs_and_nbsp(path, lines, first_line, part)
     try:
+        _refuse_deep_nesting(path, text, first_line, part)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
-        raise SourceError(path, line, _dutch_problem(error)) from None
+        raise SourceError(path, line, _dutch_problem(error).format(part=part)) from None
     except yaml.YAMLError:
-        raise SourceError(path, first_line, _GENERIC) from None
+        raise SourceError(path, first_line, _GENERIC.format(part=part)) from None
     if root is None:
         return None
-    return _convert(root, _Context(path, lines, first_line))
+    return _convert(root, _Context(path, lines, first_line, part), depth=0)
 
 
 @dataclass
@@ -107,13 +118,18 @@ class _Context:
     path: Path
     lines: list[str]
     first_line: int
+    part: str
     seen: set[int] = field(default_factory=set)
 
     def line_of(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
 
 
-def _convert(node: yaml.Node, context: _Context) -> Node:
+def _convert(node: yaml.Node, context: _Context, depth: int) -> Node:
+    if depth > MAX_DEPTH:
+        raise SourceError(
+            context.path, context.line_of(node), _TOO_DEEP.format(part=context.part)
+        )
     if id(node) in context.seen:  # an alias (*x) gives the anchored node again
         raise SourceError(
             context.path,
@@ -128,9 +144,10 @@ def _convert(node: yaml.Node, context: _Context) -> Node:
             _refuse_trailing_comment(node, context)
         if node.style in ("|", ">"):
             line += 1  # a block scalar's text starts on the line after its key
+        _refuse_escaped_characters(node, context)
         return Scalar(node.value, line)
     if isinstance(node, yaml.SequenceNode):
-        return Sequence([_convert(item, context) for item in node.value], line)
+        return Sequence([_convert(item, context, depth + 1) for item in node.value], line)
     entries: dict[str, Node] = {}
     key_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -144,12 +161,35 @@ def _convert(node: yaml.Node, context: _Context) -> Node:
             raise SourceError(
                 context.path,
                 key_line,
-                f"het veld '{key}' staat er twee keer (ook op regel {key_lines[key]}); "
+                f"'{key}' staat er twee keer (ook op regel {key_lines[key]}); "
                 "houd er één over",
             )
-        entries[key] = _convert(value_node, context)
+        entries[key] = _convert(value_node, context, depth + 1)
         key_lines[key] = key_line
     return Mapping(entries, key_lines, line)
+
+
+def _refuse_deep_nesting(path: Path, text: str, first_line: int, part: str) -> None:
+    """Count nesting on the parser's events (no recursion), before composing a tree."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = first_line + event.start_mark.line
+                raise SourceError(path, line, _TOO_DEEP.format(part=part))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _refuse_escaped_characters(node: yaml.ScalarNode, context: _Context) -> None:
+    """Escapes such as "\\u202e" or "\\x01" must not bring in what the file may not hold."""
+    for char in set(node.value) - {"\n"}:
+        problem = character_problem(char)
+        if problem:
+            raise SourceError(
+                context.path, context.line_of(node), f"{problem}: haal het weg"
+            )
 
 
 def _refuse_trailing_comment(node: yaml.ScalarNode, context: _Context) -> None:
@@ -161,26 +201,26 @@ def _refuse_trailing_comment(node: yaml.ScalarNode, context: _Context) -> None:
         raise SourceError(
             context.path,
             context.first_line + end.line,
-            f"na '{node.value}' volgt ' #': YAML leest de rest van de regel als "
-            "commentaar en laat die weg. Zet de hele waarde tussen aanhalingstekens, "
+            f"na '{node.value}' volgt ' #': de rest van de regel telt dan als "
+            "commentaar en valt weg. Zet de hele waarde tussen aanhalingstekens, "
             f'bijvoorbeeld "{node.value}{rest.rstrip()}"',
         )
 
 
-def _refuse_tabs_and_nbsp(path: Path, lines: list[str], first_line: int) -> None:
+def _refuse_tabs_and_nbsp(path: Path, lines: list[str], first_line: int, part: str) -> None:
     for number, line in enumerate(lines, start=first_line):
         if "\t" in line:
             raise SourceError(
                 path,
                 number,
-                f"tab in de kopgegevens (kolom {line.index(chr(9)) + 1}): YAML "
-                "staat alleen spaties toe; vervang de tab door spaties",
+                f"tab in {part} (kolom {line.index(chr(9)) + 1}): hier zijn alleen "
+                "spaties toegestaan; vervang de tab door spaties",
             )
         if "\u00a0" in line:
             raise SourceError(
                 path,
                 number,
-                f"niet-afbrekende spatie in de kopgegevens (kolom "
+                f"niet-afbrekende spatie in {part} (kolom "
                 f"{line.index(chr(0xA0)) + 1}), vaak meegekopieerd uit Word: "
                 "vervang haar door een gewone spatie",
             )

@@ -7,13 +7,12 @@ and makes the reader's browser fetch nothing.
 from __future__ import annotations
 
 import base64
-import mimetypes
 from pathlib import Path
 
 from ..atomic import write_bytes
 from ..html import render_html
 from ..html.document import TEMPLATES
-from ..model import Session
+from ..model import Organisation, Session
 
 
 def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> None:
@@ -23,11 +22,11 @@ def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> N
 
 def web_page(session: Session, templates: Path = TEMPLATES) -> str:
     """The web page as text."""
-    return render_html(session, asset_url=data_url, templates=templates)
+    return render_html(session, logo_url=data_url, templates=templates)
 
 
-def data_url(path: str) -> str:
-    """An image file as a data URL, so that the page carries its own images."""
-    file = Path(path)
-    kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}"
+def data_url(organisation: Organisation) -> str:
+    """The organisation's logo as a data URL, so that the page carries its own images."""
+    logo = organisation.logo
+    encoded = base64.b64encode(logo.data).decode("ascii")
+    return f"data:{logo.media_type};base64,{encoded}"
