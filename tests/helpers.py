@@ -19,6 +19,18 @@ EXAMPLE_SERIES = "gebiedsgericht-werken"
 EXAMPLE_SESSION = "2024-02-01-platteland-overijssel"
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 
+# The example report's sections (its `##` level), in order.
+EXAMPLE_SECTIONS = [
+    "Over het netwerk en het thema",
+    "Focus van de bijeenkomst",
+    "Wat hebben we gedaan?",
+    "Stelling 1 (draagvlak)",
+    "Stelling 2 (instrumenten)",
+    "Stelling 3 (schaal)",
+    "Stellingen in het kort",
+    "Deelnemers",
+]
+
 # The A4 page without its running header and footer (points, from the top left).
 BODY_AREA = ("-x", "0", "-y", "62", "-W", "596", "-H", "718")
 
@@ -156,3 +168,20 @@ class Canary:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+REPEATED_TABLE_HEADERS = [["Nr", "Onderwerp", "Stelling"], ["Organisatie", "Soort"]]
+
+
+def word_differences(paged: list[str], flowing: list[str]) -> list[tuple]:
+    """Where two word sequences differ, apart from a table header that the paged one
+    repeats at the top of a new page (page furniture)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=paged, b=flowing, autojunk=False)
+    return [
+        (tag, paged[i1:i2], flowing[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        and not (tag == "delete" and paged[i1:i2] in REPEATED_TABLE_HEADERS)
+    ]

@@ -20,6 +20,7 @@ from copreport.pdf.writer import pdf_bytes
 from copreport.source import load_session
 from helpers import (
     CONTENT,
+    EXAMPLE_SECTIONS,
     EXAMPLE_SERIES,
     EXAMPLE_SESSION,
     ROOT,
@@ -91,16 +92,7 @@ def test_headings_become_bookmarks(pdf):
         top = outline.root[0]
         titles = [top.title] + [item.title for item in top.children]
     assert titles[0] == "Brede welvaart op het platteland"
-    assert titles[1:] == [
-        "Over het netwerk en het thema",
-        "Focus van de bijeenkomst",
-        "Wat hebben we gedaan?",
-        "Stelling 1 (draagvlak)",
-        "Stelling 2 (instrumenten)",
-        "Stelling 3 (schaal)",
-        "Stellingen in het kort",
-        "Deelnemers",
-    ]
+    assert titles[1:] == EXAMPLE_SECTIONS
 
 
 def test_structure_has_headings_lists_and_table_header_cells(pdf):

@@ -43,3 +43,26 @@ def run_job(
     log.write_text(details + "\n", encoding="utf-8")
     print(f"\nFOUT: {message}\n", file=sys.stderr)
     return 1
+
+
+def render_job(snakemake: object, render: Callable, resource: Path, describe: str) -> int:
+    """The body of every render rule: read the session model, write one report.
+
+    `render(session, target, resource)` writes the report; what it returns (notes
+    for the user, such as a logo left out) is printed after ``LET OP``.
+    """
+    from .model import Session
+
+    target = Path(snakemake.output[0])
+
+    def action() -> None:
+        session = Session.model_validate_json(Path(snakemake.input.model).read_bytes())
+        for note in render(session, target, resource) or []:
+            print(f"LET OP ({target.name}): {note}", file=sys.stderr)
+
+    return run_job(
+        action,
+        log=Path(snakemake.log[0]),
+        remove_on_failure=[Path(p) for p in snakemake.params.reports],
+        describe=describe,
+    )
