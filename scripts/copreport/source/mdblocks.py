@@ -38,7 +38,7 @@ from ..model import (
 )
 from .listindent import normalize_lists
 from .text import character_problem
-from .typography import typeset
+from .typography import typeset_inlines
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 MAX_DEPTH = 8
@@ -260,7 +260,7 @@ class _Blocks:
 
     def inlines(self, nodes: list[_Element | str]) -> list[Inline]:
         result = self._inlines(nodes, depth=0)
-        return _trim(_typeset(result))
+        return _trim(typeset_inlines(result))
 
     def _inlines(self, nodes: list[_Element | str], depth: int) -> list[Inline]:
         if depth > MAX_DEPTH:
@@ -353,34 +353,6 @@ def _text_of(node: _Element) -> str:
     return "".join(
         child if isinstance(child, str) else _text_of(child) for child in node.children
     )
-
-
-def _typeset(inlines: list[Inline], before: str = " ") -> list[Inline]:
-    """Dutch typography over a run of inlines, quotes balanced across elements."""
-    result: list[Inline] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            node = Text(text=typeset(node.text, before))
-            before = node.text[-1:] or before
-        elif isinstance(node, (Strong, Emphasis, Link)):
-            children = _typeset(node.children, before)
-            node = node.model_copy(update={"children": children})
-            before = _last_char(children) or before
-        elif isinstance(node, Code):
-            before = node.text[-1:] or before
-        result.append(node)
-    return result
-
-
-def _last_char(inlines: list[Inline]) -> str:
-    for node in reversed(inlines):
-        if isinstance(node, (Text, Code)) and node.text:
-            return node.text[-1]
-        if isinstance(node, (Strong, Emphasis, Link)):
-            found = _last_char(node.children)
-            if found:
-                return found
-    return ""
 
 
 def _trim(inlines: list[Inline]) -> list[Inline]:

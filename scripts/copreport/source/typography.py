@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..dutch import MONTHS, NBSP
+from ..model import Code, Emphasis, Inline, Link, Strong, Text
 
 _OPENING_CONTEXT = set(" \t\n([{=\u2018\u201c/-\u2013\u2014" + NBSP)
 # 's avonds, 't is, 'n keer, '80: an apostrophe, not an opening quote.
@@ -42,3 +43,31 @@ def keep_together(text: str) -> str:
 def typeset(text: str, before: str = " ") -> str:
     """All of the above, for a run of text preceded by `before`."""
     return keep_together(dutch_quotes(text, before))
+
+
+def typeset_inlines(inlines: list[Inline], before: str = " ") -> list[Inline]:
+    """Dutch typography over a run of inlines, quotes balanced across elements."""
+    result: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            node = Text(text=typeset(node.text, before))
+            before = node.text[-1:] or before
+        elif isinstance(node, (Strong, Emphasis, Link)):
+            children = typeset_inlines(node.children, before)
+            node = node.model_copy(update={"children": children})
+            before = _last_char(children) or before
+        elif isinstance(node, Code):
+            before = node.text[-1:] or before
+        result.append(node)
+    return result
+
+
+def _last_char(inlines: list[Inline]) -> str:
+    for node in reversed(inlines):
+        if isinstance(node, (Text, Code)) and node.text:
+            return node.text[-1]
+        if isinstance(node, (Strong, Emphasis, Link)):
+            found = _last_char(node.children)
+            if found:
+                return found
+    return ""
