@@ -265,7 +265,6 @@ class Session(_Frozen):
     """One CoP session: everything a report shows, in final form."""
 
     slug: str
-    source: str
     title: str
     number: int = Field(ge=1)
     date: dt.date

@@ -91,7 +91,6 @@ def parse_session(source: Path, series: Series, register: Register) -> Session:
 
     return Session(
         slug=source.stem,
-        source=source.name,
         title=typeset(title),
         number=number,
         date=date,
