@@ -4,18 +4,28 @@ Every `<content>/<reeks>/<sessie>.md` becomes `<out>/<reeks>/<sessie>.pdf`,
 `.docx` and `.html`. Run `snakemake --cores 2` for all reports and `snakemake --cores 1
 controle` to check the sources only. `--config content=DIR out=DIR` points the
 workflow at a content folder and an output folder anywhere on disk.
+
+The register and each series file are read once; every session is read into a
+model that the three renderers read. Renders land in a staging folder and are
+published together, so a session never has only some of its reports.
 """
 
 
 include: "rules/common.smk"
 
 
+onstart:
+    start_build()
+
+
 onsuccess:
+    end_build()
     if "controle" not in sys.argv:
         print(f"\nKlaar: de verslagen staan in {OUT.resolve()}.")
 
 
 onerror:
+    end_build()
     print(
         "\nNiet alle verslagen zijn gemaakt: zie de meldingen die met FOUT beginnen. "
         f"Wat wel lukte, staat in {OUT.resolve()}.",
@@ -24,13 +34,14 @@ onerror:
 
 
 wildcard_constraints:
-    reeks=r"[^/]+",
+    reeks=r"[^/.][^/]*",
     sessie=r"[^/]+",
 
 
 localrules:
     all,
     controle,
+    publish_session,
 
 
 # --- targets --------------------------------------------------------------------
@@ -38,48 +49,103 @@ localrules:
 
 rule all:
     input:
-        [report for reeks, sessie in SESSIONS for report in reports(reeks, sessie)],
+        all_reports(),
 
 
 rule controle:
     input:
-        sources=[CONTENT / reeks / f"{sessie}.md" for reeks, sessie in SESSIONS],
+        [MODELS / reeks / f"{sessie}.json" for reeks, sessie in SESSIONS],
     log:
         LOGS / "controle.log",
-    conda:
-        "envs/pipeline.yaml"
-    params:
-        code=fingerprint(PARSE_CODE),
-        content=CONTENT,
     message:
         "Alle bronbestanden controleren (zonder verslagen te maken)"
-    script:
-        "scripts/check_sources.py"
+    run:
+        print(
+            f"In orde: {len(SESSIONS)} sessie(s) gecontroleerd, geen fouten gevonden."
+        )
 
 
-# --- one session: source -> model -> reports --------------------------------------
+# --- shared sources: read once per build ------------------------------------------
+
+
+rule parse_register:
+    input:
+        register=existing(REGISTER),
+        logos=logo_files(REGISTER),
+    output:
+        MODELS / "organisaties.json",
+    log:
+        LOGS / "organisaties.log",
+    params:
+        code=fingerprint(PARSE_CODE),
+    message:
+        "Register inlezen: organisaties.yaml"
+    run:
+        run_step(
+            "parse_register",
+            input,
+            output,
+            log,
+            "organisaties.yaml",
+            config,
+            stale=all_reports(),
+            content=CONTENT,
+        )
+
+
+rule parse_series:
+    input:
+        series=lambda wildcards: existing(CONTENT / wildcards.reeks / "reeks.yaml"),
+        register=MODELS / "organisaties.json",
+    output:
+        MODELS / "{reeks}.reeks.json",
+    log:
+        LOGS / "{reeks}.reeks.log",
+    params:
+        code=fingerprint(PARSE_CODE),
+    message:
+        "Reeks inlezen: {wildcards.reeks}/reeks.yaml"
+    run:
+        run_step(
+            "parse_series",
+            input,
+            output,
+            log,
+            f"{wildcards.reeks}/reeks.yaml",
+            config,
+            stale=all_reports(wildcards.reeks),
+            content=CONTENT,
+            series_folder=CONTENT / wildcards.reeks,
+        )
+
+
+# --- one session: source -> model -> reports -> published together ---------------
 
 
 rule parse_session:
     input:
         source=CONTENT / "{reeks}" / "{sessie}.md",
-        series=lambda wildcards: existing(CONTENT / wildcards.reeks / "reeks.yaml"),
-        register=existing(CONTENT / "organisaties.yaml"),
-        logos=logo_files(CONTENT / "organisaties.yaml"),
+        series=MODELS / "{reeks}.reeks.json",
+        register=MODELS / "organisaties.json",
     output:
         MODELS / "{reeks}" / "{sessie}.json",
     log:
         LOGS / "{reeks}" / "{sessie}.parse.log",
-    conda:
-        "envs/pipeline.yaml"
     params:
         code=fingerprint(PARSE_CODE),
-        content=CONTENT,
-        reports=session_reports,
     message:
         "Inlezen en controleren: {wildcards.reeks}/{wildcards.sessie}"
-    script:
-        "scripts/parse_session.py"
+    run:
+        run_step(
+            "parse_session",
+            input,
+            output,
+            log,
+            session_label(wildcards),
+            config,
+            stale=reports(wildcards.reeks, wildcards.sessie),
+            content=CONTENT,
+        )
 
 
 rule render_pdf:
@@ -87,18 +153,23 @@ rule render_pdf:
         model=MODELS / "{reeks}" / "{sessie}.json",
         templates=HTML_TEMPLATES,
     output:
-        OUT / "{reeks}" / "{sessie}.pdf",
+        STAGED / "{reeks}" / "{sessie}.pdf",
     log:
         LOGS / "{reeks}" / "{sessie}.pdf.log",
-    conda:
-        "envs/pipeline.yaml"
     params:
         code=fingerprint(PDF_CODE),
-        reports=session_reports,
     message:
         "PDF maken: {wildcards.reeks}/{wildcards.sessie}"
-    script:
-        "scripts/render_pdf.py"
+    run:
+        run_step(
+            "render_pdf",
+            input,
+            output,
+            log,
+            session_label(wildcards),
+            config,
+            stale=reports(wildcards.reeks, wildcards.sessie),
+        )
 
 
 rule render_docx:
@@ -106,18 +177,23 @@ rule render_docx:
         model=MODELS / "{reeks}" / "{sessie}.json",
         template=TEMPLATES / "stijl.docx",
     output:
-        OUT / "{reeks}" / "{sessie}.docx",
+        STAGED / "{reeks}" / "{sessie}.docx",
     log:
         LOGS / "{reeks}" / "{sessie}.docx.log",
-    conda:
-        "envs/pipeline.yaml"
     params:
         code=fingerprint(DOCX_CODE),
-        reports=session_reports,
     message:
         "Word-bestand maken: {wildcards.reeks}/{wildcards.sessie}"
-    script:
-        "scripts/render_docx.py"
+    run:
+        run_step(
+            "render_docx",
+            input,
+            output,
+            log,
+            session_label(wildcards),
+            config,
+            stale=reports(wildcards.reeks, wildcards.sessie),
+        )
 
 
 rule render_web:
@@ -125,15 +201,33 @@ rule render_web:
         model=MODELS / "{reeks}" / "{sessie}.json",
         templates=HTML_TEMPLATES,
     output:
-        OUT / "{reeks}" / "{sessie}.html",
+        STAGED / "{reeks}" / "{sessie}.html",
     log:
         LOGS / "{reeks}" / "{sessie}.html.log",
-    conda:
-        "envs/pipeline.yaml"
     params:
         code=fingerprint(WEB_CODE),
-        reports=session_reports,
     message:
         "Webversie maken: {wildcards.reeks}/{wildcards.sessie}"
-    script:
-        "scripts/render_web.py"
+    run:
+        run_step(
+            "render_web",
+            input,
+            output,
+            log,
+            session_label(wildcards),
+            config,
+            stale=reports(wildcards.reeks, wildcards.sessie),
+        )
+
+
+rule publish_session:
+    input:
+        [STAGED / "{reeks}" / f"{{sessie}}.{kind}" for kind in REPORT_KINDS],
+    output:
+        [OUT / "{reeks}" / f"{{sessie}}.{kind}" for kind in REPORT_KINDS],
+    log:
+        LOGS / "{reeks}" / "{sessie}.publish.log",
+    message:
+        "Verslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
+    run:
+        publish([Path(p) for p in input], [Path(p) for p in output], Path(log[0]))

@@ -3,9 +3,18 @@
 import hashlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
+
+from copreport import buildlock
+from copreport.errors import ReportError
+from copreport.jobs import StepFailed, run_step
+from copreport.publish import publish
+from copreport.runner import client
 
 
 def folder_setting(name, default):
@@ -25,8 +34,18 @@ if not (CONTENT / "organisaties.yaml").is_file() and not any(CONTENT.glob("*/*.m
         "u ./build.sh start)"
     )
 MODELS = OUT / ".model"
+STAGED = OUT / ".werk"
 LOGS = OUT / ".logs"
+REGISTER = CONTENT / "organisaties.yaml"
 REPORT_KINDS = ("pdf", "docx", "html")
+
+if workflow.is_main_process:
+    try:
+        buildlock.hold(OUT, "uitvoermap")
+        buildlock.hold(Path(".snakemake"), "werkmap van Snakemake")
+    except ReportError as error:
+        sys.exit(f"FOUT: {error}")
+    buildlock.clear_leftovers(OUT, Path("."))
 
 CODE = Path(workflow.basedir) / "scripts" / "copreport"
 # Relative to the working folder, so that a moved or copied project keeps its build.
@@ -39,8 +58,7 @@ SHARED_CODE = [
         "dutch.py",
         "errors.py",
         "atomic.py",
-        "limits.py",
-        "jobs.py",
+        "steps.py",
     )
 ]
 PARSE_CODE = SHARED_CODE + sorted((CODE / "source").glob("*.py"))
@@ -98,7 +116,7 @@ def existing(path):
 
 
 def logo_files(register):
-    """The logo files the register names: a changed logo re-reads every session."""
+    """The logo files the register names: a changed logo re-reads the register."""
     try:
         entries = yaml.safe_load(register.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError):
@@ -111,6 +129,7 @@ def logo_files(register):
 
 
 SESSIONS = find_sessions(CONTENT)
+SERIES = sorted({reeks for reeks, _ in SESSIONS})
 
 
 def reports(reeks, sessie):
@@ -118,6 +137,36 @@ def reports(reeks, sessie):
     return [OUT / reeks / f"{sessie}.{kind}" for kind in REPORT_KINDS]
 
 
-def session_reports(wildcards):
-    """A job's session's reports: a failed job removes all of them, not just its own."""
-    return [str(path) for path in reports(wildcards.reeks, wildcards.sessie)]
+def all_reports(series=None):
+    """The reports of every session (of one series)."""
+    return [
+        path
+        for reeks, sessie in SESSIONS
+        if series in (None, reeks)
+        for path in reports(reeks, sessie)
+    ]
+
+
+def session_label(wildcards):
+    return f"{wildcards.reeks}/{wildcards.sessie}"
+
+
+# --- the build's start and end ------------------------------------------------------
+
+
+def start_build():
+    """Local builds run their steps in a fork server; other executors cannot reach it."""
+    if workflow.local_exec:
+        if client.SERVER_ENV not in os.environ:
+            client.enable_server()
+    else:
+        client.disable_server()
+
+
+def end_build():
+    """Stop the fork server this build started, and do not wait for Snakemake's timers."""
+    if client.owns_server():
+        client.stop_server()
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()

@@ -17,7 +17,7 @@ from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_conte
 
 pytestmark = pytest.mark.slow
 
-PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "envs")
+PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "profiles")
 SECOND_SERIES = "tweede-reeks"
 RENDERS = ("render_pdf", "render_docx", "render_web")
 
@@ -85,7 +85,20 @@ def edit(path: Path, old: str | None = None, new: str = "") -> None:
 
 
 def everything(sessions: int = 2) -> dict[str, int]:
-    return {"parse_session": sessions, **dict.fromkeys(RENDERS, sessions)}
+    """Every job of `sessions` sessions, from reading the source to publishing."""
+    return {
+        "parse_session": sessions,
+        **dict.fromkeys(RENDERS, sessions),
+        "publish_session": sessions,
+    }
+
+
+def renders(*rules: str) -> dict[str, int]:
+    """Re-rendering one or two kinds of report of both sessions, and republishing."""
+    return {**dict.fromkeys(rules, 2), "publish_session": 2}
+
+
+READ_ALL = {"parse_register": 1, "parse_series": 2}
 
 
 def test_nothing_changed_builds_nothing(project):
@@ -94,12 +107,12 @@ def test_nothing_changed_builds_nothing(project):
 
 def test_stylesheet_rebuilds_pdf_and_web_page_only(project):
     edit(project / "templates" / "report.css", new="\n/* kleine wijziging */\n")
-    assert planned_jobs(project) == {"render_pdf": 2, "render_web": 2}
+    assert planned_jobs(project) == renders("render_pdf", "render_web")
 
 
 def test_html_template_rebuilds_pdf_and_web_page_only(project):
     edit(project / "templates" / "blocks.html.j2", new="\n{# wijziging #}\n")
-    assert planned_jobs(project) == {"render_pdf": 2, "render_web": 2}
+    assert planned_jobs(project) == renders("render_pdf", "render_web")
 
 
 def test_word_template_rebuilds_word_files_only(project):
@@ -109,7 +122,7 @@ def test_word_template_rebuilds_word_files_only(project):
     document = docx.Document(str(template))
     document.styles["Heading 1"].font.size = docx.shared.Pt(16)
     document.save(str(template))
-    assert planned_jobs(project) == {"render_docx": 2}
+    assert planned_jobs(project) == renders("render_docx")
 
 
 def test_register_rebuilds_every_session(project):
@@ -122,14 +135,14 @@ def test_register_rebuilds_every_session(project):
         project / "content" / "organisaties.yaml",
         new="\nNIEUW:\n  naam: Nieuw\n  soort: overig\n",
     )
-    assert planned_jobs(project) == everything()
+    assert planned_jobs(project) == {**READ_ALL, **everything()}
 
 
 def test_series_file_rebuilds_its_own_sessions_only(project):
     edit(
         project / "content" / SECOND_SERIES / "reeks.yaml", "motto: Samen", "motto: Samen,"
     )
-    assert planned_jobs(project) == everything(sessions=1)
+    assert planned_jobs(project) == {"parse_series": 1, **everything(sessions=1)}
 
 
 def test_one_session_text_rebuilds_that_session_only(project):
@@ -143,13 +156,13 @@ def test_one_session_text_rebuilds_that_session_only(project):
 @pytest.mark.parametrize(
     ("module", "expected"),
     [
-        ("copreport/pdf/writer.py", {"render_pdf": 2}),
-        ("copreport/html/document.py", {"render_pdf": 2, "render_web": 2}),
-        ("copreport/docx/lists.py", {"render_docx": 2}),
-        ("copreport/web/page.py", {"render_web": 2}),
-        ("copreport/source/body.py", everything()),
-        ("copreport/model.py", everything()),
-        ("render_pdf.py", {"render_pdf": 2}),
+        ("copreport/pdf/writer.py", renders("render_pdf")),
+        ("copreport/html/document.py", renders("render_pdf", "render_web")),
+        ("copreport/docx/lists.py", renders("render_docx")),
+        ("copreport/web/page.py", renders("render_web")),
+        ("copreport/source/body.py", {**READ_ALL, **everything()}),
+        ("copreport/model.py", {**READ_ALL, **everything()}),
+        ("copreport/runner/server.py", {}),
     ],
 )
 def test_renderer_code_rebuilds_what_it_renders(project, module, expected):

@@ -1,9 +1,9 @@
 """Writing an output file so that it is either complete or absent, never half.
 
-The data goes to a hidden temporary file beside the target (`.name.part`), which
-is renamed onto the target only when it is complete; a rename within one folder
-is atomic. A build killed mid-write leaves at most that hidden file, which the
-next write of the same target replaces.
+The data goes to a hidden temporary file beside the target
+(`.name.<process id>.part`), which is renamed onto the target only when it is
+complete; a rename within one folder is atomic. The process id keeps two writers
+apart, and lets whoever stops a process find and remove what it left.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def partial_path(target: Path) -> Path:
-    """Where `target` is written before it is complete."""
-    return target.with_name(f".{target.name}.part")
+def partial_path(target: Path, pid: int | None = None) -> Path:
+    """Where process `pid` (default: this one) writes `target` before it is complete."""
+    return target.with_name(f".{target.name}.{pid or os.getpid()}.part")
 
 
 @contextmanager

@@ -1,68 +1,70 @@
-"""What every workflow job shares: Dutch messages instead of tracebacks, no stale output.
+"""What a rule's `run:` block calls: the job as a `Request`, the answer in Dutch.
 
-A job that fails removes the files it was meant to make (and, for a parse job,
-the session's earlier reports), prints the message for the user and writes it to
-the job's log; a programming error is logged with its traceback, and the user
-gets a short Dutch message pointing at the log.
+This runs inside Snakemake (in one of its threads), so it imports nothing heavy:
+the step itself runs in the build's fork server or in a process of its own
+(`runner.client`). A failed step removes the reports it makes stale and fails the
+job with the step's Dutch message; notes are shown after ``LET OP``.
 """
 
 from __future__ import annotations
 
 import sys
-import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from .errors import ReportError
+from .runner import client
+from .runner.protocol import Limits, Request
 
-
-def run_job(
-    action: Callable[[], None],
-    log: Path,
-    remove_on_failure: Iterable[Path] = (),
-    describe: str = "",
-) -> int:
-    """Run `action`; return the process exit code (0 on success)."""
-    log.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        action()
-    except ReportError as error:
-        message = str(error)
-        details = message
-    except Exception:
-        message = (
-            f"interne fout bij {describe or 'deze stap'}; dit is een fout in de "
-            f"pijplijn, niet in uw tekst. Details staan in {log}"
-        )
-        details = traceback.format_exc()
-    else:
-        log.write_text("in orde\n", encoding="utf-8")
-        return 0
-    for path in remove_on_failure:
-        Path(path).unlink(missing_ok=True)
-    log.write_text(details + "\n", encoding="utf-8")
-    print(f"\nFOUT: {message}\n", file=sys.stderr)
-    return 1
+LIMIT_SETTINGS = {"tijdslimiet": "seconds", "geheugenlimiet": "megabytes"}
+"""The `--config` settings of the hard limits of every step (Dutch name: field)."""
 
 
-def render_job(snakemake: object, render: Callable, resource: Path, describe: str) -> int:
-    """The body of every render rule: read the session model, write one report.
+class StepFailed(Exception):
+    """A step ended with problems; the message is what the user reads."""
 
-    `render(session, target, resource)` writes the report; what it returns (notes
-    for the user, such as a logo left out) is printed after ``LET OP``.
-    """
-    from .model import Session
 
-    target = Path(snakemake.output[0])
-
-    def action() -> None:
-        session = Session.model_validate_json(Path(snakemake.input.model).read_bytes())
-        for note in render(session, target, resource) or []:
-            print(f"LET OP ({target.name}): {note}", file=sys.stderr)
-
-    return run_job(
-        action,
-        log=Path(snakemake.log[0]),
-        remove_on_failure=[Path(p) for p in snakemake.params.reports],
-        describe=describe,
+def run_step(
+    step: str,
+    input: Any,
+    output: Iterable[Any],
+    log: Iterable[Any],
+    label: str,
+    config: Mapping[str, Any],
+    stale: Iterable[Path] = (),
+    **options: Any,
+) -> None:
+    """Do `step` for one job; on failure remove the `stale` reports and raise."""
+    request = Request(
+        step=step,
+        inputs={name: _strings(files) for name, files in input.items()},
+        outputs=[str(path) for path in output],
+        log=str(next(iter(log))),
+        options={name: str(value) for name, value in options.items()},
+        limits=limits(config),
+        label=label,
     )
+    result = client.run(request)
+    for note in result.notes:
+        print(f"LET OP ({label}): {note}", file=sys.stderr)
+    if result.ok:
+        return
+    for path in stale:
+        Path(path).unlink(missing_ok=True)
+    for problem in result.problems:
+        print(f"FOUT: {problem}", file=sys.stderr)
+    raise StepFailed(result.message)
+
+
+def limits(config: Mapping[str, Any]) -> Limits:
+    """The step limits from the workflow's configuration (defaults otherwise)."""
+    values = {
+        field: float(config[name]) if field == "seconds" else int(config[name])
+        for name, field in LIMIT_SETTINGS.items()
+        if name in config
+    }
+    return Limits(**values)
+
+
+def _strings(files: Any) -> list[str]:
+    return [str(files)] if isinstance(files, (str, Path)) else [str(f) for f in files]

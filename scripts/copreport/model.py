@@ -227,6 +227,12 @@ class Organisation(_Frozen):
         return self.abbreviation or self.name
 
 
+class OrganisationRegister(_Frozen):
+    """The register `organisaties.yaml`, validated, logos included: read once per build."""
+
+    organisations: dict[str, Organisation]
+
+
 class Speaker(_Frozen):
     """Someone who presented at the session."""
 

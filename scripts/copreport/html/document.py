@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,14 +28,7 @@ def render_html(
     appears: a name the PDF's fetcher serves from memory, or a data URL in the
     self-contained web page.
     """
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-        keep_trailing_newline=True,
-    )
-    template = environment.get_template("report.html.j2")
+    template = _environment(templates.resolve()).get_template("report.html.j2")
     return template.render(
         session=session,
         labels=LABELS,
@@ -43,4 +37,17 @@ def render_html(
         logo_url=logo_url,
         empty_cell=EMPTY_CELL,
         page_label=page_label_parts(),
+    )
+
+
+@functools.cache
+def _environment(templates: Path) -> jinja2.Environment:
+    """One Jinja environment per templates folder: compiled once, reloaded when edited."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+        auto_reload=True,
     )

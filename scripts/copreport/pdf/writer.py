@@ -7,6 +7,7 @@ but is not is worse than none.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -110,6 +111,7 @@ def _logo_url(organisation: Organisation) -> str:
     return f"file:///logo-uit-het-model/{organisation.key}.{organisation.logo.kind}"
 
 
+@functools.cache
 def _require_font(family: str) -> None:
     """Refuse to render with a stand-in font: fontconfig never says it substitutes."""
     fc_list = shutil.which("fc-list")

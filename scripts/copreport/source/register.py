@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import Problems, SourceError, display_path
-from ..model import ORGANISATION_KINDS, Organisation
+from ..model import ORGANISATION_KINDS, Organisation, OrganisationRegister
 from . import fields
 from .assets import read_logo
 from .text import read_source
@@ -39,6 +39,19 @@ class Register:
             f"Voeg nieuwe organisaties toe aan {display_path(self.path)}",
         )
         return None
+
+    def to_json(self) -> bytes:
+        """The validated register as the build keeps it between steps."""
+        return (
+            OrganisationRegister(organisations=self.organisations)
+            .model_dump_json(indent=1)
+            .encode("utf-8")
+        )
+
+    @classmethod
+    def from_json(cls, path: Path, data: bytes) -> Register:
+        """A register written by `to_json`; `path` is the source, named in messages."""
+        return cls(path, OrganisationRegister.model_validate_json(data).organisations)
 
 
 def load_register(path: Path, content: Path | None = None) -> Register:

@@ -39,16 +39,28 @@ def load_session(source: Path, content: Path | None = None) -> Session:
     outside the content folder.
     """
     content = content if content is not None else source.parent.parent
-    register_path = content / REGISTER_FILE
-    series_path = source.parent / SERIES_FILE
-    for path in (register_path, series_path, source):
-        _refuse_outside(path, content)
-    register = load_register(register_path, content)
-    series = load_series(series_path, register)
+    register = register_of(content)
+    series = series_of(source.parent, register, content)
+    refuse_outside(source, content)
     return parse_session(source, series, register)
 
 
-def _refuse_outside(path: Path, content: Path) -> None:
+def register_of(content: Path) -> Register:
+    """The content folder's validated register."""
+    path = content / REGISTER_FILE
+    refuse_outside(path, content)
+    return load_register(path, content)
+
+
+def series_of(folder: Path, register: Register, content: Path) -> Series:
+    """The validated series of a series folder."""
+    path = folder / SERIES_FILE
+    refuse_outside(path, content)
+    return load_series(path, register)
+
+
+def refuse_outside(path: Path, content: Path) -> None:
+    """A content file may not be a link to a place outside the content folder."""
     if path.exists() and not path.resolve().is_relative_to(content.resolve()):
         raise SourceError(
             path,

@@ -1,0 +1,127 @@
+"""Running one step in the current process and turning every ending into a `Result`.
+
+This is what a forked child of the server and a worker process both do, so a
+step writes the same bytes wherever it runs. Problems the user can fix come back
+as Dutch messages; a programming error is written with its traceback to the
+step's log and the user gets a short Dutch pointer to that log.
+"""
+
+from __future__ import annotations
+
+import errno
+import resource
+import traceback
+from pathlib import Path
+
+from ..errors import ReportError, display_path
+from .protocol import Request, Result
+
+
+def perform(request: Request) -> Result:
+    """Do the step under its memory limit; never raise."""
+    from ..steps import STEPS
+
+    limit_memory(request.limits.megabytes)
+    details = ""
+    try:
+        notes = STEPS[request.step](request)
+        result = Result(ok=True, notes=list(notes or []))
+        details = "in orde\n" + "".join(f"LET OP: {note}\n" for note in result.notes)
+    except ReportError as error:
+        result = Result.failure(*str(error).splitlines())
+        details = str(error) + "\n"
+    except MemoryError:
+        result = Result.failure(memory_message(request))
+        details = result.message + "\n"
+    except OSError as error:
+        message = environment_message(error)
+        if message is None:
+            result, details = _internal(request)
+        else:
+            result = Result.failure(message)
+            details = f"{message}\n\n{traceback.format_exc()}"
+    except Exception:
+        result, details = _internal(request)
+    write_log(Path(request.log), details)
+    return result
+
+
+def _internal(request: Request) -> tuple[Result, str]:
+    return (
+        Result.failure(
+            f"interne fout bij {describe(request)}; dit is een fout in de pijplijn, "
+            f"niet in uw tekst. Details staan in {display_path(Path(request.log))}"
+        ),
+        traceback.format_exc(),
+    )
+
+
+STEP_NAMES = {
+    "parse_register": "het inlezen van het register",
+    "parse_series": "het inlezen van het reeksbestand",
+    "parse_session": "het inlezen",
+    "render_pdf": "het maken van de PDF",
+    "render_docx": "het maken van het Word-bestand",
+    "render_web": "het maken van de webversie",
+}
+
+
+def describe(request: Request) -> str:
+    """The step as the user reads it: ``het maken van de PDF van reeks/sessie``."""
+    name = STEP_NAMES.get(request.step, "deze stap")
+    return f"{name} van {request.label}" if request.label else name
+
+
+def memory_message(request: Request) -> str:
+    return (
+        f"{describe(request)} had meer geheugen nodig dan de grens van "
+        f"{request.limits.megabytes} MB; kijk naar zeer grote tabellen, lijsten of "
+        "logo's (de grens staat in de instelling 'geheugenlimiet')"
+    )
+
+
+def time_message(request: Request) -> str:
+    return (
+        f"{describe(request)} was na {request.limits.seconds:g} seconden niet klaar en "
+        "is afgebroken; kijk naar zeer grote tabellen, lijsten of logo's (de grens "
+        "staat in de instelling 'tijdslimiet')"
+    )
+
+
+def crash_message(request: Request) -> str:
+    return (
+        f"{describe(request)} stopte onverwacht, waarschijnlijk door te weinig "
+        f"geheugen (grens: {request.limits.megabytes} MB, instelling 'geheugenlimiet'); "
+        "kijk naar zeer grote tabellen, lijsten of logo's"
+    )
+
+
+def environment_message(error: OSError) -> str | None:
+    """A Dutch sentence for a fault of the machine rather than of the pipeline."""
+    folder = Path(error.filename).parent if error.filename else None
+    where = f" in {display_path(folder)}" if folder else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"de schijf is vol: er kon niets meer worden geschreven{where}"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"geen schrijfrechten{where}: kies een uitvoermap waarin u mag schrijven"
+    if error.errno == errno.ENAMETOOLONG:
+        return f"een bestandsnaam{where} is te lang voor het bestandssysteem"
+    return None
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space; the cap cannot be raised again from inside."""
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def write_log(log: Path, text: str) -> None:
+    """The step's log, best effort: a full disk must not hide the real message."""
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(text, encoding="utf-8")
+    except OSError:
+        pass

@@ -1,0 +1,263 @@
+"""The fork server: everything imported once, one forked child per step.
+
+Started by the first step of a build (or ahead of it by the build command), it
+imports the renderers, renders a small report once so that fonts, hyphenation
+dictionaries and templates are loaded, and then listens on a UNIX socket that
+only its own build knows. For every request it forks a child that does the step
+and answers the job directly. The server stays single-threaded, so forking is
+safe; it enforces each child's deadline from outside (SIGKILL), kills a child
+whose job went away, and answers for a child that died. It exits when the
+process that owns the build ends, when asked to stop, or after a long idle time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import selectors
+import signal
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .perform import crash_message, perform, time_message, write_log
+from .protocol import Request, Result, receive, send
+
+IDLE_SECONDS = 600.0
+"""Without any request for this long, the server stops even if its owner lives on."""
+STOP = b"stop"
+"""A request with only this word asks the server to exit."""
+_PR_SET_PDEATHSIG = 1
+_LIBC = ctypes.CDLL(None, use_errno=True)
+
+
+@dataclass
+class _Child:
+    pid: int
+    pidfd: int
+    connection: socket.socket
+    request: Request
+    deadline: float
+    killed_for: str = ""
+
+
+def warm_up() -> None:
+    """Import every renderer and make one small report of each kind, in memory."""
+    from ..warmup import warm_up as render_sample
+
+    render_sample()
+
+
+def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
+    """Serve requests on `socket_path` until `owner` (a process id) ends."""
+    try:
+        owner_fd = os.pidfd_open(owner)
+    except OSError:
+        return  # the build is already over
+    warm_up()
+    listener = _listen(socket_path)
+    if ready is not None:
+        os.write(ready, b"1")
+        os.close(ready)
+    _Loop(listener, owner_fd, socket_path).run()
+
+
+def _listen(path: Path) -> socket.socket:
+    """Bind under a temporary name and rename: a client never meets a half-ready socket."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(temporary))
+    listener.listen(64)
+    os.replace(temporary, path)
+    return listener
+
+
+class _Loop:
+    def __init__(self, listener: socket.socket, owner_fd: int, path: Path) -> None:
+        self.listener = listener
+        self.owner_fd = owner_fd
+        self.path = path
+        self.children: dict[int, _Child] = {}  # by pidfd
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(listener, selectors.EVENT_READ, "accept")
+        self.selector.register(owner_fd, selectors.EVENT_READ, "owner")
+        self.last_activity = time.monotonic()
+        self.running = True
+        self.pid = os.getpid()
+
+    def run(self) -> None:
+        signal.signal(signal.SIGTERM, lambda *_: self.stop())
+        signal.signal(signal.SIGINT, lambda *_: self.stop())
+        try:
+            while self.running:
+                for key, _ in self.selector.select(self._timeout()):
+                    self._handle(key)
+                self._enforce_deadlines()
+                if not self.children and self._idle() > IDLE_SECONDS:
+                    self.running = False
+        finally:
+            self._shutdown()
+
+    def stop(self) -> None:
+        self.running = False
+
+    def _timeout(self) -> float:
+        now = time.monotonic()
+        deadlines = [child.deadline - now for child in self.children.values()]
+        return max(0.0, min([*deadlines, 1.0]))
+
+    def _idle(self) -> float:
+        return time.monotonic() - self.last_activity
+
+    def _handle(self, key: selectors.SelectorKey) -> None:
+        if key.data == "accept":
+            self._accept()
+        elif key.data == "owner":
+            self.running = False
+        elif key.data[0] == "child":
+            self._reap(self.children.pop(key.fd))
+        elif key.data[0] == "job":
+            self._job_gone(key.data[1])
+
+    def _accept(self) -> None:
+        try:
+            connection, _ = self.listener.accept()
+        except OSError:
+            return
+        self.last_activity = time.monotonic()
+        connection.settimeout(10)
+        try:
+            message = receive(connection)
+        except OSError:
+            message = None
+        if message == STOP:
+            self.running = False
+            connection.close()
+            return
+        try:
+            request = Request.from_json(message or b"")
+        except (ValueError, TypeError, KeyError):
+            connection.close()
+            return
+        self._fork(connection, request)
+
+    def _fork(self, connection: socket.socket, request: Request) -> None:
+        pid = os.fork()
+        if pid == 0:
+            _child(connection, request, self)
+        pidfd = os.pidfd_open(pid)
+        deadline = time.monotonic() + request.limits.seconds
+        child = _Child(pid, pidfd, connection, request, deadline)
+        self.children[pidfd] = child
+        self.selector.register(pidfd, selectors.EVENT_READ, ("child", pidfd))
+        self.selector.register(connection, selectors.EVENT_READ, ("job", pidfd))
+
+    def _job_gone(self, pidfd: int) -> None:
+        """The job hung up (its build was stopped): its child must not go on."""
+        child = self.children.get(pidfd)
+        if child is not None and not child.killed_for:
+            child.killed_for = "job"
+            _kill(child.pid)
+        if child is not None:
+            self.selector.unregister(child.connection)
+
+    def _enforce_deadlines(self) -> None:
+        now = time.monotonic()
+        for child in self.children.values():
+            if now >= child.deadline and not child.killed_for:
+                child.killed_for = "time"
+                _kill(child.pid)
+
+    def _reap(self, child: _Child) -> None:
+        self.selector.unregister(child.pidfd)
+        _, status = os.waitpid(child.pid, 0)
+        os.close(child.pidfd)
+        self.last_activity = time.monotonic()
+        exited = os.WIFEXITED(status) and os.WEXITSTATUS(status) in (0, 1)
+        if not exited or child.killed_for:
+            _remove_partial_files(child.request, child.pid)
+            if child.killed_for != "job":
+                message = (
+                    time_message(child.request)
+                    if child.killed_for == "time"
+                    else crash_message(child.request)
+                )
+                write_log(Path(child.request.log), message + "\n")
+                with contextlib.suppress(OSError):
+                    send(child.connection, Result.failure(message).to_json())
+        with contextlib.suppress(KeyError, ValueError):
+            self.selector.unregister(child.connection)
+        child.connection.close()
+
+    def _shutdown(self) -> None:
+        for child in self.children.values():
+            _kill(child.pid)
+        for child in self.children.values():
+            os.waitpid(child.pid, 0)
+            _remove_partial_files(child.request, child.pid)
+        self.path.unlink(missing_ok=True)
+        self.listener.close()
+        log = self.path.with_suffix(".log")
+        if log.exists() and not log.stat().st_size:
+            log.unlink(missing_ok=True)
+        self.path.with_suffix(".start").unlink(missing_ok=True)
+
+
+def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
+    """In the forked child: do the step, answer the job, and leave (never return)."""
+    code = 2
+    try:
+        os.setpgid(0, 0)
+        _die_with_parent(loop.pid)
+        loop.selector.close()
+        loop.listener.close()
+        for other in loop.children.values():
+            other.connection.close()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        connection.settimeout(None)
+        result = perform(request)
+        send(connection, result.to_json())
+        code = 0 if result.ok else 1
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this child when the server dies (even by SIGKILL)."""
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the server died before the line above
+        os._exit(2)
+
+
+def _kill(pid: int) -> None:
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, 9)):
+        try:
+            target()
+            return
+        except OSError:
+            continue
+
+
+def _remove_partial_files(request: Request, pid: int) -> None:
+    """The temporary files a killed child left beside its outputs."""
+    from ..atomic import partial_path
+
+    for output in request.outputs:
+        partial_path(Path(output), pid).unlink(missing_ok=True)
+
+
+def main() -> None:
+    """``python -m copreport.runner.server SOCKET OWNER_PID [READY_FD]``."""
+    path, owner = Path(sys.argv[1]), int(sys.argv[2])
+    ready = int(sys.argv[3]) if len(sys.argv) > 3 else None
+    os.chdir(os.environ.get("COPREPORT_WORKDIR", os.getcwd()))
+    serve(path, owner, ready)
+
+
+if __name__ == "__main__":
+    main()

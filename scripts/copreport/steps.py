@@ -1,0 +1,101 @@
+"""The workflow's steps, by rule name: each reads its inputs and writes its outputs.
+
+A step gets a `runner.protocol.Request` and returns notes for the user (or
+nothing); a problem the user can fix is raised as a `ReportError`. Steps import
+their heavy libraries inside the function, so that naming them costs nothing in
+the Snakemake process; the fork server imports them all once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .atomic import write_bytes
+from .runner.protocol import Request
+
+Step = Callable[[Request], list[str] | None]
+
+
+def parse_register(request: Request) -> None:
+    """`organisaties.yaml` (and the logos it names) into the build's register."""
+    from .source.session import register_of
+
+    register = register_of(_content(request))
+    write_bytes(Path(request.outputs[0]), register.to_json())
+
+
+def parse_series(request: Request) -> None:
+    """A series' `reeks.yaml` into its model."""
+    from .source.session import series_of
+
+    folder = Path(request.options["series_folder"])
+    series = series_of(folder, _register(request), _content(request))
+    write_bytes(Path(request.outputs[0]), series.model_dump_json(indent=1).encode())
+
+
+def parse_session(request: Request) -> None:
+    """One session source into its validated model, the only thing renderers read."""
+    from .model import Series
+    from .source.session import model_json, parse_session, refuse_outside
+
+    source = Path(request.input("source"))
+    refuse_outside(source, _content(request))
+    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    session = parse_session(source, series, _register(request))
+    write_bytes(Path(request.outputs[0]), model_json(session, source))
+
+
+def render_pdf(request: Request) -> None:
+    """The session's PDF (PDF/A-2a + PDF/UA-1)."""
+    from .pdf import render_pdf as render
+
+    templates = Path(request.inputs["templates"][0]).parent
+    render(_session(request), Path(request.outputs[0]), templates)
+
+
+def render_docx(request: Request) -> list[str]:
+    """The session's editable Word file; notes say what could not go in (SVG logos)."""
+    from .docx import render_docx as render
+
+    return render(
+        _session(request), Path(request.outputs[0]), Path(request.input("template"))
+    )
+
+
+def render_web(request: Request) -> None:
+    """The session's self-contained web page."""
+    from .web import render_web as render
+
+    templates = Path(request.inputs["templates"][0]).parent
+    render(_session(request), Path(request.outputs[0]), templates)
+
+
+def _content(request: Request) -> Path:
+    return Path(request.options["content"])
+
+
+def _register(request: Request):
+    from .source.register import REGISTER_FILE, Register
+
+    source = _content(request) / REGISTER_FILE
+    return Register.from_json(source, Path(request.input("register")).read_bytes())
+
+
+def _session(request: Request):
+    from .model import Session
+
+    return Session.model_validate_json(Path(request.input("model")).read_bytes())
+
+
+STEPS: dict[str, Step] = {
+    step.__name__: step
+    for step in (
+        parse_register,
+        parse_series,
+        parse_session,
+        render_pdf,
+        render_docx,
+        render_web,
+    )
+}

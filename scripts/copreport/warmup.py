@@ -1,0 +1,82 @@
+"""A small report made once in memory, so that a process is warm before real work.
+
+The fork server calls `warm_up` before it forks any child: imports, fonts,
+hyphenation dictionaries, compiled templates and the Word style template are
+then in memory, and every child starts with them. The sample goes through the
+same path as a real session (sources on disk, parser, all three renderers).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+_REGISTER = """\
+PBL:
+  naam: Planbureau voor de Leefomgeving
+  afkorting: PBL
+  soort: planbureau
+BZK:
+  naam: Ministerie van Binnenlandse Zaken en Koninkrijksrelaties
+  soort: ministerie
+"""
+_SERIES = """\
+titel: Voorbeeldreeks
+netwerk: Nationaal Netwerk Brede Welvaart
+inleiding: Een korte inleiding over brede welvaart en gebiedsgericht werken.
+centrale_vraag: Hoe helpt brede welvaart bij beleidskeuzes?
+lijnen: [keuzes, draagvlak]
+organisator: PBL
+"""
+_SESSION = """\
+---
+titel: Voorbeeld
+nummer: 1
+datum: 2024-02-01
+locatie: Den Haag
+sprekers:
+  - naam: Voorbeeldspreker
+    functie: adviseur
+    organisatie: PBL
+deelnemers: [PBL, BZK]
+---
+
+## Wat hebben we gedaan?
+
+Keukentafelgesprekken met belanghebbenden in plattelandsgemeenten, *cursief* en
+[een koppeling](https://example.org).
+
+| Kolom | Waarde |
+|---|---|
+| een | twee |
+
+## Stelling 1 (draagvlak)
+
+**Brede welvaart helpt als gespreksmodel.**
+
+- Een punt met een subpunt:
+  - het subpunt.
+1. Genummerd.
+"""
+
+
+def warm_up() -> None:
+    """Parse and render the sample session in every format, keeping nothing but caches."""
+    from .docx.writer import docx_bytes
+    from .pdf.writer import pdf_bytes
+    from .source import load_session
+    from .steps import STEPS  # noqa: F401 - imported now, not in every child
+    from .web.page import web_page
+
+    with tempfile.TemporaryDirectory(prefix="copreport-warm-") as folder:
+        content = Path(folder)
+        (content / "organisaties.yaml").write_text(_REGISTER, encoding="utf-8")
+        series = content / "voorbeeld"
+        series.mkdir()
+        (series / "reeks.yaml").write_text(_SERIES, encoding="utf-8")
+        source = series / "voorbeeld.md"
+        source.write_text(_SESSION, encoding="utf-8")
+        session = load_session(source, content)
+    pdf_bytes(session)
+    docx_bytes(session)
+    web_page(session)
