@@ -19,18 +19,11 @@ onstart:
 
 
 onsuccess:
-    end_build()
-    if "controle" not in sys.argv:
-        print(f"\nKlaar: de verslagen staan in {OUT.resolve()}.")
+    end_build(success=True)
 
 
 onerror:
-    end_build()
-    print(
-        "\nNiet alle verslagen zijn gemaakt: zie de meldingen die met FOUT beginnen. "
-        f"Wat wel lukte, staat in {OUT.resolve()}.",
-        file=sys.stderr,
-    )
+    end_build(success=False)
 
 
 wildcard_constraints:
@@ -88,6 +81,7 @@ rule parse_register:
             log,
             "organisaties.yaml",
             config,
+            source=REGISTER,
             stale=all_reports(),
             content=CONTENT,
         )
@@ -113,6 +107,7 @@ rule parse_series:
             log,
             f"{wildcards.reeks}/reeks.yaml",
             config,
+            source=CONTENT / wildcards.reeks / "reeks.yaml",
             stale=all_reports(wildcards.reeks),
             content=CONTENT,
             series_folder=CONTENT / wildcards.reeks,
@@ -143,6 +138,7 @@ rule parse_session:
             log,
             session_label(wildcards),
             config,
+            source=session_source(wildcards),
             stale=reports(wildcards.reeks, wildcards.sessie),
             content=CONTENT,
         )
@@ -168,6 +164,7 @@ rule render_pdf:
             log,
             session_label(wildcards),
             config,
+            source=session_source(wildcards),
             stale=reports(wildcards.reeks, wildcards.sessie),
         )
 
@@ -192,6 +189,7 @@ rule render_docx:
             log,
             session_label(wildcards),
             config,
+            source=session_source(wildcards),
             stale=reports(wildcards.reeks, wildcards.sessie),
         )
 
@@ -216,6 +214,7 @@ rule render_web:
             log,
             session_label(wildcards),
             config,
+            source=session_source(wildcards),
             stale=reports(wildcards.reeks, wildcards.sessie),
         )
 
@@ -230,4 +229,6 @@ rule publish_session:
     message:
         "Verslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        publish([Path(p) for p in input], [Path(p) for p in output], Path(log[0]))
+        publish_reports(
+            input, output, log, session_label(wildcards), session_source(wildcards)
+        )

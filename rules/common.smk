@@ -10,10 +10,10 @@ import yaml
 
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 
-from copreport import buildlock
+from copreport import buildlock, jobs, paths
 from copreport.errors import ReportError
-from copreport.jobs import StepFailed, run_step
-from copreport.publish import publish
+from copreport.jobs import publish_reports, run_step
+from copreport.cli import snapshot
 from copreport.runner import client
 
 
@@ -36,8 +36,8 @@ if not (CONTENT / "organisaties.yaml").is_file() and not any(CONTENT.glob("*/*.m
 MODELS = OUT / ".model"
 STAGED = OUT / ".werk"
 LOGS = OUT / ".logs"
-REGISTER = CONTENT / "organisaties.yaml"
-REPORT_KINDS = ("pdf", "docx", "html")
+REGISTER = CONTENT / paths.REGISTER_FILE
+REPORT_KINDS = paths.REPORT_KINDS
 
 if workflow.is_main_process:
     try:
@@ -46,6 +46,7 @@ if workflow.is_main_process:
     except ReportError as error:
         sys.exit(f"FOUT: {error}")
     buildlock.clear_leftovers(OUT, Path("."))
+    snapshot.forget(OUT)
 
 CODE = Path(workflow.basedir) / "scripts" / "copreport"
 # Relative to the working folder, so that a moved or copied project keeps its build.
@@ -88,28 +89,6 @@ def fingerprint(files):
     return digest.hexdigest()[:16]
 
 
-def find_sessions(content):
-    """(reeks, sessie) for every session source; files starting with _ or . are drafts.
-
-    Every folder of the content folder that holds a .md file is a series (one
-    without reeks.yaml then fails with a message). Names with { or } cannot be
-    Snakemake paths: they are skipped with a warning.
-    """
-    sessions = []
-    for source in sorted(content.glob("*/*.md")):
-        if source.name.startswith(("_", ".")) or source.parent.name.startswith("."):
-            continue
-        if any(char in str(source.relative_to(content)) for char in "{}"):
-            print(
-                f"LET OP: {source} wordt overgeslagen: accolades {{ }} kunnen niet in "
-                "een bestands- of mapnaam; hernoem het bestand.",
-                file=sys.stderr,
-            )
-            continue
-        sessions.append((source.parent.name, source.stem))
-    return sessions
-
-
 def existing(path):
     """The path as an input if it exists; a missing file is reported by the job in Dutch."""
     return [path] if path.exists() else []
@@ -128,13 +107,13 @@ def logo_files(register):
     return sorted({path for path in paths if path.is_file()})
 
 
-SESSIONS = find_sessions(CONTENT)
+SESSIONS = paths.find_sessions(CONTENT, warn=workflow.is_main_process)
 SERIES = sorted({reeks for reeks, _ in SESSIONS})
 
 
 def reports(reeks, sessie):
     """Every report file of one session."""
-    return [OUT / reeks / f"{sessie}.{kind}" for kind in REPORT_KINDS]
+    return paths.reports(OUT, reeks, sessie)
 
 
 def all_reports(series=None):
@@ -148,7 +127,13 @@ def all_reports(series=None):
 
 
 def session_label(wildcards):
+    """A session as the user reads it in messages: ``reeks/sessie``."""
     return f"{wildcards.reeks}/{wildcards.sessie}"
+
+
+def session_source(wildcards):
+    """A session's source file."""
+    return CONTENT / wildcards.reeks / f"{wildcards.sessie}.md"
 
 
 # --- the build's start and end ------------------------------------------------------
@@ -158,15 +143,28 @@ def start_build():
     """Local builds run their steps in a fork server; other executors cannot reach it."""
     if workflow.local_exec:
         if client.SERVER_ENV not in os.environ:
-            client.enable_server()
+            client.enable_server(workers=workflow.cores)
     else:
         client.disable_server()
 
 
-def end_build():
-    """Stop the fork server this build started, and do not wait for Snakemake's timers."""
+def end_build(success):
+    """Stop the fork server this build started, and do not wait for Snakemake's timers.
+
+    Run through `snakemake` itself, say how it ended (./build.sh gives a summary).
+    """
     if client.owns_server():
         client.stop_server()
     for thread in threading.enumerate():
         if isinstance(thread, threading.Timer):
             thread.cancel()
+    if jobs.listener is not None:
+        return
+    if success:
+        print(f"\nKlaar: de verslagen staan in {OUT.resolve()}.")
+    else:
+        print(
+            "\nNiet alle verslagen zijn gemaakt: zie de meldingen die met FOUT "
+            f"beginnen. Wat wel lukte, staat in {OUT.resolve()}.",
+            file=sys.stderr,
+        )

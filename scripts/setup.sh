@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-build}"
 
+# Done before, with these very requirements: nothing to check (keeps ./build.sh fast).
+requirements=requirements.txt
+[ "$mode" = test ] && requirements=requirements-dev.txt
+ready=".venv/.klaar-$mode-$(cat "$0" requirements.txt "$requirements" | sha256sum | cut -c1-16)"
+[ -f "$ready" ] && exit 0
+
 # Fonts and font subsetting for the PDF; poppler, qpdf and LibreOffice to check
 # the reports in the test suite.
 packages=(fonts-crosextra-carlito libharfbuzz-subset0 fontconfig)
@@ -46,11 +52,10 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
-requirements=requirements.txt
-[ "$mode" = test ] && requirements=requirements-dev.txt
 stamp=".venv/.installed-$(cat requirements.txt "$requirements" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "Python-pakketten installeren ($requirements)"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
 fi
+touch "$ready"

@@ -1,79 +1,230 @@
-"""Benchmark of the workflow (not a test: timings are noisy, so nothing asserts on them).
+"""Benchmark of the build, as a user runs it (not a test: nothing asserts on time).
 
-Builds N copies of the example session in a temporary folder and prints wall-clock
-times for a full build, a build with nothing changed, one edited session, and a
-changed stylesheet. Run from the project folder:
+It writes N realistic sessions (default 100, over four series; see
+`sample_content.py`) into a temporary copy of the project and measures, as the
+median of several repetitions:
 
-    .venv/bin/python tests/benchmark.py [--sessions 20] [--cores 2]
+  (a) the floor: parse and render every session in one warm Python process,
+      one after the other (a fresh process, imports included);
+  (b) a full build through `./build.sh` with 2 cores;
+  (c) the same command when nothing changed;
+  (d) the same command after one session's text was edited;
+  (e) the same command after the stylesheet changed (all PDFs and web pages);
+  (f) the peak memory of the largest single process and of all processes of the
+      build together (sampled every 10 ms during (b)).
+
+It prints the figures and the ratio (b)/(a) and writes them as JSON. Run from the
+project folder:
+
+    .venv/bin/python tests/benchmark.py [--sessies 100] [--herhalingen 3] [--json PAD]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
-SNAKEMAKE = Path(sys.executable).parent / "snakemake"
-PARTS = ("Snakefile", "rules", "scripts", "templates", "envs")
-SERIES = "gebiedsgericht-werken"
-EXAMPLE = "2024-02-01-platteland-overijssel.md"
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
+
+from sample_content import write_content  # noqa: E402
+
+PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "profiles", "build.sh")
+PROJECT_PARTS += ("requirements.txt", "requirements-dev.txt")
+
+FLOOR = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {scripts!r})
+from copreport.source.session import parse_session, register_of, series_of
+from copreport.pdf import render_pdf
+from copreport.docx import render_docx
+from copreport.web import render_web
+content, out = Path({content!r}), Path({out!r})
+register = register_of(content)
+series = {{}}
+for source in sorted(content.glob("*/*.md")):
+    folder = source.parent
+    if folder not in series:
+        series[folder] = series_of(folder, register, content)
+    session = parse_session(source, series[folder], register)
+    target = out / folder.name / source.stem
+    render_pdf(session, target.with_suffix(".pdf"))
+    render_docx(session, target.with_suffix(".docx"))
+    render_web(session, target.with_suffix(".html"))
+"""
 
 
-def timed(project: Path, cores: int) -> float:
+class MemoryPeak:
+    """Samples the resident memory of a process and all its descendants."""
+
+    def __init__(self, process: psutil.Popen) -> None:
+        self.process = process
+        self.largest = 0
+        self.total = 0
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while self.process.poll() is None:
+            try:
+                members = [self.process, *self.process.children(recursive=True)]
+                sizes = []
+                for member in members:
+                    try:
+                        sizes.append(member.memory_info().rss)
+                    except psutil.Error:
+                        pass
+                self.largest = max(self.largest, *sizes, 0)
+                self.total = max(self.total, sum(sizes))
+            except psutil.Error:
+                pass
+            time.sleep(0.01)
+
+    def wait(self) -> None:
+        self._thread.join()
+
+
+def timed(
+    command: list[str], cwd: Path, memory: bool = False
+) -> tuple[float, MemoryPeak | None]:
     started = time.perf_counter()
-    subprocess.run(
-        [str(SNAKEMAKE), "--cores", str(cores), "--quiet", "all"],
-        cwd=project,
-        check=True,
-        capture_output=True,
+    process = psutil.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
-    return time.perf_counter() - started
+    peak = MemoryPeak(process) if memory else None
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    if peak:
+        peak.wait()
+    if process.returncode != 0:
+        sys.exit(f"mislukt: {' '.join(command)}\n{output.decode(errors='replace')}")
+    return seconds, peak
+
+
+def leftover_processes(folder: Path) -> list[str]:
+    """Processes still running from the benchmark's project copy (there should be none)."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if "copreport.runner" in line and str(folder) in line:
+            found.append(line)
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--sessies", type=int, default=100)
+    parser.add_argument("--herhalingen", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=Path("benchmark.json"))
     options = parser.parse_args()
+    repeat = options.herhalingen
 
-    with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder) / "project"
+    with tempfile.TemporaryDirectory(prefix="copreport-meting-") as folder:
+        base = Path(folder)
+        project = base / "project"
         project.mkdir()
-        for part in PARTS:
+        for part in PROJECT_PARTS:
             source = ROOT / part
             if source.is_dir():
-                shutil.copytree(source, project / part)
+                shutil.copytree(
+                    source, project / part, ignore=shutil.ignore_patterns("__pycache__")
+                )
             else:
                 shutil.copy2(source, project / part)
-        series = project / "content" / SERIES
-        series.mkdir(parents=True)
-        shutil.copy2(ROOT / "content" / "organisaties.yaml", project / "content")
-        shutil.copy2(ROOT / "content" / SERIES / "reeks.yaml", series)
-        shutil.copy2(ROOT / "content" / SERIES / EXAMPLE, series)
-        text = (series / EXAMPLE).read_text(encoding="utf-8")
-        for number in range(1, options.sessions):
-            (series / f"kopie-{number:03d}.md").write_text(text, encoding="utf-8")
+        os.symlink(ROOT / ".venv", project / ".venv")
+        content, out = base / "content", base / "out"
+        sources = write_content(content, options.sessies)
+        build = [
+            str(project / "build.sh"),
+            "--content",
+            str(content),
+            "--uitvoer",
+            str(out),
+        ]
+        python = str(ROOT / ".venv" / "bin" / "python")
 
-        results = [("volledige bouw", timed(project, options.cores))]
-        results.append(("niets veranderd", timed(project, options.cores)))
-        with (series / EXAMPLE).open("a", encoding="utf-8") as source:
-            source.write("\nEen extra zin.\n")
-        results.append(("één sessie gewijzigd", timed(project, options.cores)))
-        with (project / "templates" / "report.css").open("a", encoding="utf-8") as css:
-            css.write("\n/* wijziging */\n")
-        results.append(("stijlblad gewijzigd (PDF + web)", timed(project, options.cores)))
+        floor = []
+        for _ in range(repeat):
+            floor_out = base / "floor"
+            shutil.rmtree(floor_out, ignore_errors=True)
+            code = FLOOR.format(
+                scripts=str(project / "scripts"), content=str(content), out=str(floor_out)
+            )
+            floor.append(timed([python, "-c", code], base)[0])
 
-    print(f"{options.sessions} sessies, {options.cores} kernen")
-    for label, seconds in results:
-        per_session = (
-            f"  ({seconds / options.sessions:.2f} s per sessie)" if "bouw" in label else ""
-        )
-        print(f"  {label:34} {seconds:7.1f} s{per_session}")
+        full, largest, total = [], 0, 0
+        for _ in range(repeat):
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(project / ".snakemake", ignore_errors=True)
+            seconds, peak = timed(build, base, memory=True)
+            full.append(seconds)
+            largest, total = max(largest, peak.largest), max(total, peak.total)
+
+        unchanged = [timed(build, base)[0] for _ in range(repeat)]
+
+        edited = []
+        for number in range(repeat):
+            with sources[0].open("a", encoding="utf-8") as source:
+                source.write(f"\nEen extra zin nummer {number}.\n")
+            edited.append(timed(build, base)[0])
+
+        restyled = []
+        for number in range(repeat):
+            with (project / "templates" / "report.css").open("a", encoding="utf-8") as css:
+                css.write(f"\n/* wijziging {number} */\n")
+            restyled.append(timed(build, base)[0])
+
+        leftovers = leftover_processes(project)
+
+    results = {
+        "sessies": options.sessies,
+        "herhalingen": repeat,
+        "kernen": 2,
+        "a_vloer_s": statistics.median(floor),
+        "b_volledige_bouw_s": statistics.median(full),
+        "c_niets_veranderd_s": statistics.median(unchanged),
+        "d_een_sessie_gewijzigd_s": statistics.median(edited),
+        "e_stijlblad_gewijzigd_s": statistics.median(restyled),
+        "f_grootste_proces_mb": round(largest / 2**20),
+        "f_hele_bouw_mb": round(total / 2**20),
+        "verhouding_b_a": statistics.median(full) / statistics.median(floor),
+        "achtergebleven_processen": leftovers,
+        "metingen": {
+            "a": floor,
+            "b": full,
+            "c": unchanged,
+            "d": edited,
+            "e": restyled,
+        },
+    }
+    options.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"{options.sessies} sessies, 2 kernen, mediaan van {repeat} herhalingen")
+    for label, key in [
+        ("(a) vloer: één warm proces", "a_vloer_s"),
+        ("(b) volledige bouw", "b_volledige_bouw_s"),
+        ("(c) niets veranderd", "c_niets_veranderd_s"),
+        ("(d) één sessie gewijzigd", "d_een_sessie_gewijzigd_s"),
+        ("(e) stijlblad gewijzigd", "e_stijlblad_gewijzigd_s"),
+    ]:
+        print(f"  {label:32} {results[key]:7.2f} s")
+    print(f"  {'(f) grootste proces':32} {results['f_grootste_proces_mb']:7d} MB")
+    print(f"  {'(f) hele bouw':32} {results['f_hele_bouw_mb']:7d} MB")
+    print(f"  {'(b)/(a)':32} {results['verhouding_b_a']:7.2f}")
+    if leftovers:
+        print(f"  LET OP: {len(leftovers)} proces(sen) liepen na de bouw nog door")
+    print(f"Cijfers als JSON: {options.json}")
 
 
 if __name__ == "__main__":

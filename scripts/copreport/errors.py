@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+Problem = tuple[str | None, int, str]
+"""One problem as a user reads it: the file (or None), its line (0: none), the message."""
+
 
 class ReportError(Exception):
     """Base of every error the pipeline reports to a user (in Dutch)."""
@@ -20,6 +23,10 @@ class ReportError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def problems(self) -> list[Problem]:
+        """Every problem this error stands for."""
+        return [(None, 0, self.message)]
+
 
 class SourceError(ReportError):
     """A content file is wrong at a given line (1-based; 0 means the whole file)."""
@@ -30,10 +37,10 @@ class SourceError(ReportError):
         self.line = max(line, 0)
 
     def __str__(self) -> str:
-        location = display_path(self.path)
-        if self.line:
-            location = f"{location}:{self.line}"
-        return f"{location}: {self.message}"
+        return format_problem((str(self.path), self.line, self.message))
+
+    def problems(self) -> list[Problem]:
+        return [(str(self.path), self.line, self.message)]
 
 
 class SourceErrors(ReportError):
@@ -42,6 +49,9 @@ class SourceErrors(ReportError):
     def __init__(self, errors: list[SourceError]) -> None:
         self.errors = sorted(errors, key=lambda e: (str(e.path), e.line))
         super().__init__("\n".join(str(e) for e in self.errors))
+
+    def problems(self) -> list[Problem]:
+        return [problem for error in self.errors for problem in error.problems()]
 
 
 class Problems:
@@ -72,6 +82,17 @@ class Problems:
 
 class RenderError(ReportError):
     """A report could not be produced although its source was valid."""
+
+
+def format_problem(problem: Problem) -> str:
+    """``content/x/sessie.md:7: message``, as compilers and editors show a location."""
+    path, line, message = problem
+    if path is None:
+        return message
+    location = display_path(Path(path))
+    if line:
+        location = f"{location}:{line}"
+    return f"{location}: {message}"
 
 
 def display_path(path: Path) -> str:

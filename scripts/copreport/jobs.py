@@ -11,10 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from .errors import format_problem
+from .publish import publish
 from .runner import client
-from .runner.protocol import Limits, Request
+from .runner.protocol import Limits, Request, Result
 
 LIMIT_SETTINGS = {"tijdslimiet": "seconds", "geheugenlimiet": "megabytes"}
 """The `--config` settings of the hard limits of every step (Dutch name: field)."""
@@ -24,6 +26,17 @@ class StepFailed(Exception):
     """A step ended with problems; the message is what the user reads."""
 
 
+class Listener(Protocol):
+    """Who hears about every job (the command line's progress); else they print."""
+
+    def step_done(self, step: str, label: str, result: Result) -> None: ...
+
+    def published(self, label: str) -> None: ...
+
+
+listener: Listener | None = None
+
+
 def run_step(
     step: str,
     input: Any,
@@ -31,10 +44,15 @@ def run_step(
     log: Iterable[Any],
     label: str,
     config: Mapping[str, Any],
+    source: Path,
     stale: Iterable[Path] = (),
     **options: Any,
 ) -> None:
-    """Do `step` for one job; on failure remove the `stale` reports and raise."""
+    """Do `step` for one job; on failure remove the `stale` reports and raise.
+
+    `label` names the work for the user (``reeks/sessie``), `source` is the content
+    file it is about, `options` are paths the step needs besides its inputs.
+    """
     request = Request(
         step=step,
         inputs={name: _strings(files) for name, files in input.items()},
@@ -43,17 +61,52 @@ def run_step(
         options={name: str(value) for name, value in options.items()},
         limits=limits(config),
         label=label,
+        source=str(source),
     )
     result = client.run(request)
+    if not result.ok:
+        for path in stale:
+            Path(path).unlink(missing_ok=True)
+    _tell(step, label, result)
+    if not result.ok:
+        raise StepFailed(result.message)
+
+
+def publish_reports(
+    input: Iterable[Any],
+    output: Iterable[Any],
+    log: Iterable[Any],
+    label: str,
+    source: Path,
+) -> None:
+    """Put a session's staged reports in place, all together (see `publish`)."""
+    from .runner.perform import environment_message
+
+    targets = [Path(path) for path in output]
+    try:
+        publish([Path(path) for path in input], targets, Path(next(iter(log))))
+    except OSError as error:
+        for path in targets:
+            path.unlink(missing_ok=True)
+        message = (
+            environment_message(error)
+            or f"de verslagen konden niet worden geplaatst ({error.strerror})"
+        )
+        result = Result.failure(message, str(source))
+        _tell("publish_session", label, result)
+        raise StepFailed(result.message) from None
+    if listener is not None:
+        listener.published(label)
+
+
+def _tell(step: str, label: str, result: Result) -> None:
+    if listener is not None:
+        listener.step_done(step, label, result)
+        return
     for note in result.notes:
         print(f"LET OP ({label}): {note}", file=sys.stderr)
-    if result.ok:
-        return
-    for path in stale:
-        Path(path).unlink(missing_ok=True)
     for problem in result.problems:
-        print(f"FOUT: {problem}", file=sys.stderr)
-    raise StepFailed(result.message)
+        print(f"FOUT: {format_problem(problem)}", file=sys.stderr)
 
 
 def limits(config: Mapping[str, Any]) -> Limits:

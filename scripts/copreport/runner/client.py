@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .perform import crash_message, time_message, write_log
 from .protocol import Request, Result, receive, send
-from .server import STOP
+from .server import STOP, WORKERS_ENV
 
 SERVER_ENV = "COPREPORT_SERVER"
 """The socket of the build's fork server; absent: every step runs in its own process."""
@@ -36,14 +36,18 @@ _broken: set[str] = set()
 """Servers that could not start or died: this process does not try them again."""
 
 
-def enable_server(owner: int | None = None) -> Path | None:
-    """Name the fork server of the build owned by `owner` (default: this process)."""
+def enable_server(workers: int, owner: int | None = None) -> Path | None:
+    """Name the fork server of the build owned by `owner` (default: this process).
+
+    At most `workers` steps run at once in the server; more requests wait there.
+    """
     if os.environ.get(OFF_ENV):
         os.environ.pop(SERVER_ENV, None)
         return None
     owner = owner or os.getpid()
     path = _socket_folder() / f"{owner}.sock"
     os.environ[SERVER_ENV] = str(path)
+    os.environ[WORKERS_ENV] = str(workers)
     return path
 
 
@@ -224,13 +228,13 @@ def _own_process(request: Request) -> Result:
         _remove_partial_files(request, process.pid)
         message = time_message(request)
         write_log(Path(request.log), message + "\n")
-        return Result.failure(message)
+        return Result.failure(message, request.source)
     if process.returncode in (0, 1) and output.strip():
         return Result.from_json(output.strip().splitlines()[-1])
     _remove_partial_files(request, process.pid)
     message = crash_message(request)
     write_log(Path(request.log), f"{message}\n\n{errors.decode(errors='replace')}")
-    return Result.failure(message)
+    return Result.failure(message, request.source)
 
 
 def _kill_group(process: subprocess.Popen) -> None:

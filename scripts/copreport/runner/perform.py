@@ -28,17 +28,17 @@ def perform(request: Request) -> Result:
         result = Result(ok=True, notes=list(notes or []))
         details = "in orde\n" + "".join(f"LET OP: {note}\n" for note in result.notes)
     except ReportError as error:
-        result = Result.failure(*str(error).splitlines())
+        result = Result(ok=False, problems=error.problems())
         details = str(error) + "\n"
     except MemoryError:
-        result = Result.failure(memory_message(request))
+        result = Result.failure(memory_message(request), request.source)
         details = result.message + "\n"
     except OSError as error:
         message = environment_message(error)
         if message is None:
             result, details = _internal(request)
         else:
-            result = Result.failure(message)
+            result = Result.failure(message, request.source)
             details = f"{message}\n\n{traceback.format_exc()}"
     except Exception:
         result, details = _internal(request)

@@ -7,6 +7,8 @@ import socket
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..errors import Problem, format_problem
+
 MAX_MESSAGE_BYTES = 4_000_000
 """A request or result is a few kB; anything this large is not one of ours."""
 
@@ -31,6 +33,8 @@ class Request:
     limits: Limits = field(default_factory=Limits)
     label: str = ""
     """What the user calls the work: ``reeks/sessie`` or a file name."""
+    source: str | None = None
+    """The content file the step is about, named by messages that have no line."""
 
     def input(self, name: str) -> str:
         """The single file of a named input."""
@@ -48,26 +52,29 @@ class Request:
 
 @dataclass(frozen=True)
 class Result:
-    """How a step ended: its problems (Dutch, one per line) or notes for the user."""
+    """How a step ended: its problems (file, line, Dutch message) or notes for the user."""
 
     ok: bool
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
-        return "\n".join(self.problems)
+        return "\n".join(format_problem(problem) for problem in self.problems)
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self)).encode("utf-8")
 
     @classmethod
     def from_json(cls, data: bytes) -> Result:
-        return cls(**json.loads(data))
+        raw = json.loads(data)
+        raw["problems"] = [tuple(problem) for problem in raw["problems"]]
+        return cls(**raw)
 
     @classmethod
-    def failure(cls, *problems: str) -> Result:
-        return cls(ok=False, problems=list(problems))
+    def failure(cls, message: str, path: str | None = None) -> Result:
+        """One problem, about `path` (a content file) or about the build as a whole."""
+        return cls(ok=False, problems=[(path, 0, message)])
 
 
 def send(connection: socket.socket, data: bytes) -> None:

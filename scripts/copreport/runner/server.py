@@ -20,12 +20,17 @@ import signal
 import socket
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
 from .perform import crash_message, perform, time_message, write_log
 from .protocol import Request, Result, receive, send
 
+WORKERS_ENV = "COPREPORT_SERVER_WORKERS"
+"""How many children may work at once (the build's cores); more requests wait."""
+CHILD_NICENESS = 5
+"""Children yield the processor to Snakemake, so that it hands out work without delay."""
 IDLE_SECONDS = 600.0
 """Without any request for this long, the server stops even if its owner lives on."""
 STOP = b"stop"
@@ -42,6 +47,7 @@ class _Child:
     request: Request
     deadline: float
     killed_for: str = ""
+    reaped: bool = False
 
 
 def warm_up() -> None:
@@ -56,13 +62,28 @@ def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
     try:
         owner_fd = os.pidfd_open(owner)
     except OSError:
+        _remove_traces(socket_path)
         return  # the build is already over
     warm_up()
     listener = _listen(socket_path)
     if ready is not None:
-        os.write(ready, b"1")
-        os.close(ready)
+        try:
+            os.write(ready, b"1")
+            os.close(ready)
+        except OSError:  # whoever started the server is gone: so is the build
+            listener.close()
+            _remove_traces(socket_path)
+            return
     _Loop(listener, owner_fd, socket_path).run()
+
+
+def _remove_traces(path: Path) -> None:
+    """The socket, the start lock and an empty error log of a server that ends."""
+    path.unlink(missing_ok=True)
+    path.with_suffix(".start").unlink(missing_ok=True)
+    log = path.with_suffix(".log")
+    if log.exists() and not log.stat().st_size:
+        log.unlink(missing_ok=True)
 
 
 def _listen(path: Path) -> socket.socket:
@@ -78,10 +99,12 @@ def _listen(path: Path) -> socket.socket:
 
 class _Loop:
     def __init__(self, listener: socket.socket, owner_fd: int, path: Path) -> None:
+        self.workers = max(1, int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1))
+        self.waiting: deque[tuple[socket.socket, Request]] = deque()
         self.listener = listener
         self.owner_fd = owner_fd
         self.path = path
-        self.children: dict[int, _Child] = {}  # by pidfd
+        self.children: dict[int, _Child] = {}  # by process id
         self.selector = selectors.DefaultSelector()
         self.selector.register(listener, selectors.EVENT_READ, "accept")
         self.selector.register(owner_fd, selectors.EVENT_READ, "owner")
@@ -118,10 +141,14 @@ class _Loop:
             self._accept()
         elif key.data == "owner":
             self.running = False
-        elif key.data[0] == "child":
-            self._reap(self.children.pop(key.fd))
-        elif key.data[0] == "job":
-            self._job_gone(key.data[1])
+        else:  # events of a child already reaped in this round are stale
+            kind, child = key.data
+            if child.reaped:
+                return
+            if kind == "child":
+                self._reap(child)
+            else:
+                self._job_gone(child)
 
     def _accept(self) -> None:
         try:
@@ -143,7 +170,17 @@ class _Loop:
         except (ValueError, TypeError, KeyError):
             connection.close()
             return
-        self._fork(connection, request)
+        self.waiting.append((connection, request))
+        self._start_waiting()
+
+    def _start_waiting(self) -> None:
+        """Fork children for waiting requests while there is room."""
+        while self.waiting and len(self.children) < self.workers:
+            connection, request = self.waiting.popleft()
+            if _hung_up(connection):
+                connection.close()
+                continue
+            self._fork(connection, request)
 
     def _fork(self, connection: socket.socket, request: Request) -> None:
         pid = os.fork()
@@ -152,18 +189,16 @@ class _Loop:
         pidfd = os.pidfd_open(pid)
         deadline = time.monotonic() + request.limits.seconds
         child = _Child(pid, pidfd, connection, request, deadline)
-        self.children[pidfd] = child
-        self.selector.register(pidfd, selectors.EVENT_READ, ("child", pidfd))
-        self.selector.register(connection, selectors.EVENT_READ, ("job", pidfd))
+        self.children[pid] = child
+        self.selector.register(pidfd, selectors.EVENT_READ, ("child", child))
+        self.selector.register(connection, selectors.EVENT_READ, ("job", child))
 
-    def _job_gone(self, pidfd: int) -> None:
-        """The job hung up (its build was stopped): its child must not go on."""
-        child = self.children.get(pidfd)
-        if child is not None and not child.killed_for:
+    def _job_gone(self, child: _Child) -> None:
+        """The job hung up (its build was stopped, or it has its answer): stop the child."""
+        if not child.killed_for:
             child.killed_for = "job"
             _kill(child.pid)
-        if child is not None:
-            self.selector.unregister(child.connection)
+        self.selector.unregister(child.connection)
 
     def _enforce_deadlines(self) -> None:
         now = time.monotonic()
@@ -173,6 +208,8 @@ class _Loop:
                 _kill(child.pid)
 
     def _reap(self, child: _Child) -> None:
+        child.reaped = True
+        del self.children[child.pid]
         self.selector.unregister(child.pidfd)
         _, status = os.waitpid(child.pid, 0)
         os.close(child.pidfd)
@@ -188,23 +225,25 @@ class _Loop:
                 )
                 write_log(Path(child.request.log), message + "\n")
                 with contextlib.suppress(OSError):
-                    send(child.connection, Result.failure(message).to_json())
+                    send(
+                        child.connection,
+                        Result.failure(message, child.request.source).to_json(),
+                    )
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(child.connection)
         child.connection.close()
+        self._start_waiting()
 
     def _shutdown(self) -> None:
+        for connection, _ in self.waiting:
+            connection.close()
         for child in self.children.values():
             _kill(child.pid)
         for child in self.children.values():
             os.waitpid(child.pid, 0)
             _remove_partial_files(child.request, child.pid)
-        self.path.unlink(missing_ok=True)
         self.listener.close()
-        log = self.path.with_suffix(".log")
-        if log.exists() and not log.stat().st_size:
-            log.unlink(missing_ok=True)
-        self.path.with_suffix(".start").unlink(missing_ok=True)
+        _remove_traces(self.path)
 
 
 def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
@@ -213,6 +252,7 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
     try:
         os.setpgid(0, 0)
         _die_with_parent(loop.pid)
+        os.nice(CHILD_NICENESS)
         loop.selector.close()
         loop.listener.close()
         for other in loop.children.values():
@@ -225,6 +265,19 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
         code = 0 if result.ok else 1
     finally:
         os._exit(code)
+
+
+def _hung_up(connection: socket.socket) -> bool:
+    """Whether the job on the other end has gone (it sends nothing after its request)."""
+    connection.setblocking(False)
+    try:
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        connection.setblocking(True)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -1,0 +1,96 @@
+"""What each command of `./build.sh` does."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .. import buildlock, jobs, paths
+from ..errors import ReportError, display_path
+from ..runner import client
+from . import snapshot
+from .engine import ROOT, run_workflow
+from .progress import Progress, printable
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Carry out the parsed command line; the exit code is 0 only when all went well."""
+    caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
+    content = _folder(caller, arguments.content, ROOT / "content")
+    out = _folder(caller, arguments.uitvoer, ROOT / "out")
+    try:
+        buildlock.hold(out, "uitvoermap")
+        buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
+        targets = _targets(arguments, content, out)
+    except ReportError as error:
+        print(printable(f"FOUT: {error}"), file=sys.stderr)
+        return 1
+    sessions = [
+        f"{reeks}/{sessie}" for reeks, sessie in paths.find_sessions(content, False)
+    ]
+    progress = Progress(sessions)
+    config = {**arguments.config, "content": str(content), "out": str(out)}
+    log = out / ".logs" / "snakemake.log"
+    building = arguments.command == "bouw"
+    if building:
+        state = snapshot.digest(ROOT, content, out, config, targets)
+        if snapshot.unchanged(out, state):
+            print(progress.nothing_to_do())
+            return 0
+    jobs.listener = progress
+    client.enable_server(workers=arguments.kernen)
+    client.start_server()
+    try:
+        # Twice as many jobs in flight as steps at work: the next step waits in the
+        # fork server, so a free core never waits for Snakemake to hand out work.
+        ok = run_workflow(targets, config, 2 * arguments.kernen, log, progress)
+    finally:
+        client.stop_server()
+        jobs.listener = None
+    print(progress.summary(log, checked_only=not building))
+    good = ok and not progress.failures and not progress.engine_errors
+    if good and building:
+        snapshot.record(out, snapshot.digest(ROOT, content, out, config, targets))
+    return 0 if good else 1
+
+
+def _folder(caller: Path, given: Path | None, default: Path) -> Path:
+    return (caller / given.expanduser()).resolve() if given else default
+
+
+def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[str]:
+    if arguments.command == "controleer":
+        return ["controle"]
+    if not arguments.bestanden:
+        return ["all"]
+    caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
+    targets: list[str] = []
+    for given in arguments.bestanden:
+        reeks, sessie = _session_of(caller / given, content, out)
+        targets.extend(str(path) for path in paths.reports(out, reeks, sessie))
+    return targets
+
+
+def _session_of(path: Path, content: Path, out: Path) -> tuple[str, str]:
+    """The session a source file or one of its reports belongs to."""
+    path = path.resolve()
+    for folder, kinds in (
+        (content, (".md",)),
+        (out, tuple(f".{k}" for k in paths.REPORT_KINDS)),
+    ):
+        try:
+            relative = path.relative_to(folder)
+        except ValueError:
+            continue
+        if len(relative.parts) == 2 and path.suffix in kinds:
+            source = content / relative.parent / f"{path.stem}.md"
+            if not source.is_file():
+                raise ReportError(f"{display_path(source)} bestaat niet")
+            return relative.parts[0], path.stem
+    raise ReportError(
+        f"{display_path(path)} is geen sessiebestand: geef een bestand "
+        f"{display_path(content)}/<reeks>/<sessie>.md (of een verslag in "
+        f"{display_path(out)}/<reeks>/)"
+    )

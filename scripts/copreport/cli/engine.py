@@ -1,0 +1,71 @@
+"""Snakemake, run in this process through its API, with the project's settings.
+
+In-process, Snakemake's job rate limiter is off (no idle second at the end), jobs
+run in threads (every job is a short hand-over to the fork server) and the greedy
+scheduler decides in microseconds what runs next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+"""The project folder: Snakefile, rules/, scripts/, templates/."""
+
+
+def run_workflow(
+    targets: Iterable[str],
+    config: Mapping[str, Any],
+    cores: int,
+    log: Path,
+    listener: Any,
+) -> bool:
+    """Build `targets`; True when every job succeeded. Snakemake's lines go to `log`."""
+    from snakemake.api import SnakemakeApi
+    from snakemake.scheduling.greedy import SchedulerSettings as GreedySettings
+    from snakemake.settings import types as settings
+    from snakemake_interface_logger_plugins.registry import LoggerPluginRegistry
+
+    from . import snakemake_log
+
+    LoggerPluginRegistry().register_plugin(snakemake_log.NAME, snakemake_log)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    output = settings.OutputSettings(
+        log_handler_settings={
+            "copreport": snakemake_log.LogHandlerSettings(path=str(log), listener=listener)
+        },
+        enable_file_logging=False,
+    )
+    try:
+        with SnakemakeApi(output) as api:
+            workflow = api.workflow(
+                resource_settings=settings.ResourceSettings(cores=cores),
+                config_settings=settings.ConfigSettings(config=dict(config)),
+                snakefile=ROOT / "Snakefile",
+                workdir=ROOT,
+            )
+            dag = workflow.dag(
+                dag_settings=settings.DAGSettings(
+                    targets=frozenset(targets), force_incomplete=True
+                )
+            )
+            dag.execute_workflow(
+                executor="local",
+                execution_settings=settings.ExecutionSettings(
+                    keep_going=True, use_threads=True
+                ),
+                scheduling_settings=settings.SchedulingSettings(scheduler="greedy"),
+                scheduler_settings=GreedySettings(),
+            )
+    except SystemExit as stop:
+        listener.engine_error(str(stop.code or ""))
+        return False
+    except Exception as error:  # Snakemake's own errors, already in the log
+        from snakemake.exceptions import WorkflowError
+
+        if not (isinstance(error, WorkflowError) and listener.failures):
+            listener.engine_error(str(error))
+        return False
+    return True

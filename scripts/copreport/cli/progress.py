@@ -1,0 +1,143 @@
+"""What the user sees of a build: a Dutch line per report made, then a summary.
+
+The workflow's jobs (threads of this process) report to a `Progress`; so does
+the Snakemake logger plugin (what is planned, and errors that are no job's).
+Problems are kept per source file and shown once each, grouped under the file.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import Problem, display_path
+from ..runner.protocol import Result
+
+REPORT_NAMES = {
+    "render_pdf": "PDF",
+    "render_docx": "Word-bestand",
+    "render_web": "webversie",
+}
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control and escape characters shown as codes."""
+    return "".join(
+        char if char.isprintable() or char == "\n" else f"\\x{ord(char):02x}"
+        for char in text
+    )
+
+
+class Progress:
+    """Collects the events of one build and tells the user about them."""
+
+    def __init__(self, sessions: Iterable[str], stream: TextIO = sys.stdout) -> None:
+        self.sessions = set(sessions)
+        self.stream = stream
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+        self.total = 0
+        self.done = 0
+        self.made: set[str] = set()
+        self.failures: dict[str, list[Problem]] = {}
+        self.failed_labels: set[str] = set()
+        self.notes: list[str] = []
+        self.engine_errors: list[str] = []
+
+    # --- events ------------------------------------------------------------------
+
+    def planned(self, stats: dict[str, int]) -> None:
+        """Snakemake's job counts per rule for this build."""
+        with self.lock:
+            self.total = sum(stats.get(rule, 0) for rule in REPORT_NAMES)
+
+    def step_done(self, step: str, label: str, result: Result) -> None:
+        """A job ended; a made report gets its line, a failure is kept for the summary."""
+        with self.lock:
+            for note in result.notes:
+                self.notes.append(f"{label}: {note}")
+            if step in REPORT_NAMES:
+                self.done += 1
+            if result.ok:
+                if step in REPORT_NAMES:
+                    self._line(f"{REPORT_NAMES[step]} gemaakt: {label}")
+                return
+            self.failed_labels.add(label)
+            for problem in result.problems:
+                path = problem[0] or ""
+                known = self.failures.setdefault(path, [])
+                if problem not in known:
+                    known.append(problem)
+            self._line(f"niet gelukt: {label} (zie onder)", counted=step in REPORT_NAMES)
+
+    def published(self, label: str) -> None:
+        with self.lock:
+            self.made.add(label)
+
+    def engine_error(self, message: str) -> None:
+        with self.lock:
+            if message and message not in self.engine_errors:
+                self.engine_errors.append(message)
+
+    def _line(self, text: str, counted: bool = True) -> None:
+        prefix = f"[{self.done}/{max(self.total, self.done)}] " if counted else ""
+        print(printable(prefix + text), file=self.stream, flush=True)
+
+    # --- the end -------------------------------------------------------------------
+
+    def nothing_to_do(self) -> str:
+        """The answer when nothing changed since the last good build."""
+        return (
+            "Klaar: niets veranderd sinds de vorige bouw; de verslagen van alle "
+            f"{_count(len(self.sessions), 'sessie')} zijn bij."
+        )
+
+    def summary(self, log: Path, checked_only: bool = False) -> str:
+        """The closing lines: counts, then every problem grouped by file."""
+        seconds = time.monotonic() - self.started
+        failed = len(self.failed_labels & self.sessions) or len(self.failed_labels)
+        lines = []
+        if checked_only:
+            verdict = (
+                f"In orde: {len(self.sessions)} sessie(s) gecontroleerd, geen fouten."
+                if not self.failures and not self.engine_errors
+                else f"Controle klaar: {_count(failed, 'bron')} met fouten."
+            )
+        else:
+            unchanged = max(len(self.sessions) - len(self.made) - failed, 0)
+            verdict = (
+                f"Klaar in {seconds:.1f} s: ".replace(".", ",")
+                + f"{_count(len(self.made), 'sessie')} bijgewerkt, "
+                f"{unchanged} ongewijzigd, {failed} met fouten."
+            )
+        lines.append(verdict)
+        for path, problems in sorted(self.failures.items()):
+            lines.append("")
+            lines.append(
+                f"Problemen in {display_path(Path(path))}:" if path else "Problemen:"
+            )
+            for _, line, message in sorted(problems, key=lambda p: p[1]):
+                where = f"regel {line}: " if line else ""
+                lines.append(f"  {where}{message}")
+        for message in self.engine_errors:
+            lines.append("")
+            lines.append(
+                "De bouw stopte door een fout buiten de bronbestanden. Details staan "
+                f"in {display_path(log)}."
+            )
+            if message.startswith("FOUT: "):
+                lines.append(message)
+        for note in self.notes:
+            lines.append(f"LET OP: {note}")
+        lines.append("")
+        lines.append(f"Het volledige logboek staat in {display_path(log)}.")
+        return printable("\n".join(lines))
+
+
+def _count(number: int, noun: str) -> str:
+    plural = {"sessie": "sessies", "bron": "bronnen"}[noun]
+    return f"{number} {noun if number == 1 else plural}"
