@@ -38,6 +38,8 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 
+import contextlib
+
 from sample_content import write_content  # noqa: E402
 
 PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "profiles", "build.sh")
@@ -82,10 +84,8 @@ class MemoryPeak:
                 members = [self.process, *self.process.children(recursive=True)]
                 sizes = []
                 for member in members:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         sizes.append(member.memory_info().rss)
-                    except psutil.Error:
-                        pass
                 self.largest = max(self.largest, *sizes, 0)
                 self.total = max(self.total, sum(sizes))
             except psutil.Error:
