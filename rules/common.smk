@@ -10,7 +10,7 @@ import yaml
 
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 
-from copreport import buildlock, jobs, paths
+from copreport import buildlock, jobs, paths, settings
 from copreport.errors import ReportError
 from copreport.jobs import publish_reports, run_step
 from copreport.cli import snapshot
@@ -25,6 +25,10 @@ def folder_setting(name, default):
     return caller / Path(str(config[name])).expanduser()
 
 
+try:
+    settings.check(config)
+except ReportError as error:
+    sys.exit(f"FOUT: {error}")
 CONTENT = folder_setting("content", "content")
 OUT = folder_setting("out", "out")
 if not (CONTENT / "organisaties.yaml").is_file() and not any(CONTENT.glob("*/*.md")):

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import buildlock, jobs, paths
+from .. import buildlock, jobs, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from . import snapshot
@@ -18,9 +18,13 @@ from .progress import Progress, printable
 def run(arguments: argparse.Namespace) -> int:
     """Carry out the parsed command line; the exit code is 0 only when all went well."""
     caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
-    content = _folder(caller, arguments.content, ROOT / "content")
-    out = _folder(caller, arguments.uitvoer, ROOT / "out")
+    given = arguments.config
+    content = _folder(
+        caller, arguments.content or given.pop("content", None), ROOT / "content"
+    )
+    out = _folder(caller, arguments.uitvoer or given.pop("out", None), ROOT / "out")
     try:
+        settings.check(given)
         buildlock.hold(out, "uitvoermap")
         buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
         targets = _targets(arguments, content, out)
@@ -56,8 +60,8 @@ def run(arguments: argparse.Namespace) -> int:
     return 0 if good else 1
 
 
-def _folder(caller: Path, given: Path | None, default: Path) -> Path:
-    return (caller / given.expanduser()).resolve() if given else default
+def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:
+    return (caller / Path(given).expanduser()).resolve() if given else default
 
 
 def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[str]:

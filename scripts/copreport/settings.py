@@ -1,0 +1,40 @@
+"""The workflow's settings (`--config NAAM=WAARDE`): known names, checked values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import ReportError
+
+SETTINGS = {
+    "content": "de contentmap (standaard: content)",
+    "out": "de uitvoermap (standaard: out)",
+    "tijdslimiet": "seconden die één stap mag duren (standaard: 120)",
+    "geheugenlimiet": "megabytes geheugen voor één stap (standaard: 1500)",
+}
+_NUMBERS = {"tijdslimiet": (1, 3600), "geheugenlimiet": (200, 64000)}
+
+
+def check(config: Mapping[str, Any]) -> None:
+    """Refuse unknown names (with a suggestion) and limits that are no sensible number."""
+    from .source.fields import suggestion
+
+    for name, value in config.items():
+        if name not in SETTINGS:
+            known = ", ".join(SETTINGS)
+            raise ReportError(
+                f"onbekende instelling '{name}'{suggestion(str(name), list(SETTINGS))} "
+                f"(bekend: {known})"
+            )
+        if name in _NUMBERS:
+            low, high = _NUMBERS[name]
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = None
+            if number is None or not low <= number <= high:
+                raise ReportError(
+                    f"instelling '{name}' moet een getal van {low} tot en met {high} "
+                    f"zijn (nu: '{value}'): {SETTINGS[name]}"
+                )
