@@ -2,18 +2,18 @@
 
 import hashlib
 import os
+import re
 import sys
 import threading
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 
 from copreport import buildlock, jobs, paths, settings
-from copreport.errors import ReportError
+from copreport.errors import ReportError, format_problem
 from copreport.jobs import publish_reports, run_step
 from copreport.cli import snapshot
+from copreport.cli.progress import printable
 from copreport.runner import client
 
 
@@ -99,19 +99,37 @@ def existing(path):
 
 
 def logo_files(register):
-    """The logo files the register names: a changed logo re-reads the register."""
+    """The logo files the register names: a changed logo re-reads the register.
+
+    Read before any check, so read cheaply and safely: no YAML, only the lines
+    ``logo: <path>`` of a register of sane size; the parse step checks the rest.
+    """
     try:
-        entries = yaml.safe_load(register.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        return []  # the parse step reports what is wrong with the register
-    if not isinstance(entries, dict):
+        if register.stat().st_size > 1_000_000:
+            return []
+        text = register.read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return []
-    names = [e.get("logo") for e in entries.values() if isinstance(e, dict)]
-    paths = [register.parent / name for name in names if isinstance(name, str)]
-    return sorted({path for path in paths if path.is_file()})
+    root = register.parent.resolve()
+    found = set()
+    for match in LOGO_LINE.finditer(text):
+        path = (register.parent / match.group(1).strip()).resolve()
+        if path.is_relative_to(root) and path.is_file():
+            found.add(register.parent / path.relative_to(root))
+    return sorted(found)
 
 
-SESSIONS = paths.find_sessions(CONTENT, warn=workflow.is_main_process)
+LOGO_LINE = re.compile(
+    r"^[ \t]*logo:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.M
+)
+
+SCAN = paths.scan(CONTENT)
+SESSIONS = SCAN.sessions
+if workflow.is_main_process and jobs.listener is None:
+    for problem in SCAN.problems:
+        print(printable(f"FOUT: {format_problem(problem)}"), file=sys.stderr)
+    for warning in SCAN.warnings:
+        print(printable(f"LET OP: {warning}"), file=sys.stderr)
 SERIES = sorted({reeks for reeks, _ in SESSIONS})
 
 

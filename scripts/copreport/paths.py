@@ -1,40 +1,110 @@
 """Where things are: the sessions of a content folder and the reports they become.
 
 Shared by the Snakefile (to plan the build) and the command line (to name what
-it builds), so both see the same sessions.
+it builds), so both see the same sessions. A file whose name cannot become a
+report (bytes that are not UTF-8, control characters, a name too long for the
+file system, a pattern Snakemake cannot take) is reported for that file alone;
+files that look like a session but are not one (`.MD`, `.txt`, `reeks.yml`)
+are named in a warning, not silently skipped.
 """
 
 from __future__ import annotations
 
-import sys
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .errors import Problem
 
 REPORT_KINDS = ("pdf", "docx", "html")
 REGISTER_FILE = "organisaties.yaml"
 SERIES_FILE = "reeks.yaml"
+SOURCE_SUFFIX = ".md"
+MAX_SESSION_BYTES = 150
+MAX_SERIES_BYTES = 100
+"""Name lengths (UTF-8 bytes) that leave room for every file made from them."""
+_PERIODIC = re.compile(r"(.+?)\1{19,}$")
+"""A name ending in a part repeated twenty times: Snakemake refuses it as a wildcard."""
+_LOOKALIKES = (".markdown", ".txt", ".docx", ".doc", ".odt", ".rtf")
 
 
-def find_sessions(content: Path, warn: bool = True) -> list[tuple[str, str]]:
-    """(reeks, sessie) for every session source; files starting with _ or . are drafts.
+@dataclass
+class ContentScan:
+    """What a content folder holds: sessions, names that cannot be, files skipped."""
 
-    Every folder of the content folder that holds a .md file is a series (one
-    without reeks.yaml then fails with a message). Names with { or } cannot be
-    Snakemake paths: they are skipped with a warning.
+    sessions: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def scan(content: Path) -> ContentScan:
+    """Every session of `content` (``(reeks, sessie)``), in a fixed order.
+
+    Series folders and files starting with ``.`` or ``_`` are left alone on
+    purpose (notes, hidden files).
     """
-    sessions = []
-    for source in sorted(content.glob("*/*.md")):
-        if source.name.startswith(("_", ".")) or source.parent.name.startswith("."):
+    found = ContentScan()
+    if not content.is_dir():
+        return found
+    for folder in sorted(content.iterdir()):
+        if not folder.is_dir() or folder.name.startswith((".", "_")):
             continue
-        if any(char in str(source.relative_to(content)) for char in "{}"):
-            if warn:
-                print(
-                    f"LET OP: {source} wordt overgeslagen: accolades {{ }} kunnen niet "
-                    "in een bestands- of mapnaam; hernoem het bestand.",
-                    file=sys.stderr,
-                )
-            continue
-        sessions.append((source.parent.name, source.stem))
-    return sessions
+        sources = sorted(p for p in folder.iterdir() if p.is_file())
+        if (folder / "reeks.yml").exists() and not (folder / SERIES_FILE).exists():
+            found.warnings.append(
+                f"{folder / 'reeks.yml'} wordt niet gelezen: het reeksbestand heet "
+                f"{SERIES_FILE} (met 'aml'); hernoem het"
+            )
+        for source in sources:
+            name = source.name
+            if name.startswith((".", "_")):
+                continue
+            if source.suffix != SOURCE_SUFFIX:
+                if source.suffix.lower() in (SOURCE_SUFFIX, *_LOOKALIKES):
+                    found.warnings.append(
+                        f"{source} wordt overgeslagen: alleen bestanden die op '.md' "
+                        "eindigen (kleine letters) zijn sessies; sla het op als .md"
+                    )
+                continue
+            problem = name_problem(folder.name, source.stem)
+            if problem:
+                found.problems.append((str(source), 0, problem))
+            else:
+                found.sessions.append((folder.name, source.stem))
+    return found
+
+
+def name_problem(reeks: str, sessie: str) -> str | None:
+    """Why a series folder and session name cannot become reports, in Dutch; or None."""
+    for name, what, limit in (
+        (reeks, "de mapnaam", MAX_SERIES_BYTES),
+        (sessie, "de bestandsnaam", MAX_SESSION_BYTES),
+    ):
+        if any("\udc80" <= char <= "\udcff" for char in name):
+            return (
+                f"{what} bevat tekens die geen UTF-8 zijn (meestal van een ander systeem "
+                "gekopieerd); hernoem het bestand of de map"
+            )
+        if any(not char.isprintable() for char in name):
+            return f"{what} bevat een stuurteken; hernoem het bestand of de map"
+        if "{" in name or "}" in name:
+            return f"{what} bevat accolades {{ }}; die kunnen niet in een naam; hernoem"
+        if len(name.encode("utf-8")) > limit:
+            return (
+                f"{what} is te lang ({len(name)} tekens); hoogstens {limit} bytes, "
+                "want de verslagen krijgen dezelfde naam met een extensie"
+            )
+        if _PERIODIC.search(name):
+            return (
+                f"{what} eindigt op een herhaling van twintig keer hetzelfde; "
+                "Snakemake kan zo'n naam niet verwerken: hernoem het bestand"
+            )
+    return None
+
+
+def find_sessions(content: Path) -> list[tuple[str, str]]:
+    """(reeks, sessie) for every usable session source (see `scan`)."""
+    return scan(content).sessions
 
 
 def reports(out: Path, reeks: str, sessie: str) -> list[Path]:

@@ -31,16 +31,15 @@ def run(arguments: argparse.Namespace) -> int:
     except ReportError as error:
         print(printable(f"FOUT: {error}"), file=sys.stderr)
         return 1
-    sessions = [
-        f"{reeks}/{sessie}" for reeks, sessie in paths.find_sessions(content, False)
-    ]
-    progress = Progress(sessions)
+    found = paths.scan(content)
+    progress = Progress(f"{reeks}/{sessie}" for reeks, sessie in found.sessions)
+    progress.content_problems(found.problems, found.warnings)
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"
     building = arguments.command == "bouw"
     if building:
         state = snapshot.digest(ROOT, content, out, config, targets)
-        if snapshot.unchanged(out, state):
+        if snapshot.unchanged(out, state) and not found.problems:
             print(progress.nothing_to_do())
             return 0
     jobs.listener = progress

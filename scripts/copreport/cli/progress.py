@@ -25,11 +25,16 @@ REPORT_NAMES = {
 
 
 def printable(text: str) -> str:
-    """Text safe for a terminal: control and escape characters shown as codes."""
-    return "".join(
-        char if char.isprintable() or char == "\n" else f"\\x{ord(char):02x}"
-        for char in text
-    )
+    """Text safe for a terminal: control characters and undecodable bytes as codes."""
+    return "".join(_printable(char) for char in text)
+
+
+def _printable(char: str) -> str:
+    if char.isprintable() or char == "\n":
+        return char
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
 
 
 class Progress:
@@ -77,6 +82,14 @@ class Progress:
     def published(self, label: str) -> None:
         with self.lock:
             self.made.add(label)
+
+    def content_problems(self, problems: list[Problem], warnings: list[str]) -> None:
+        """Files that cannot be sessions (errors) or were skipped (warnings)."""
+        with self.lock:
+            for problem in problems:
+                self.failures.setdefault(problem[0] or "", []).append(problem)
+                self.failed_labels.add(problem[0] or "")
+            self.notes.extend(warnings)
 
     def engine_error(self, message: str) -> None:
         with self.lock:
@@ -131,6 +144,8 @@ class Progress:
             )
             if message.startswith("FOUT: "):
                 lines.append(message)
+        if self.notes:
+            lines.append("")
         for note in self.notes:
             lines.append(f"LET OP: {note}")
         lines.append("")

@@ -20,11 +20,16 @@ class ListNumbering:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.numbering = document.part.numbering_part.element
+        self._next = max((int(n.get(qn("w:numId"))) for n in self._nums()), default=0) + 1
+        self._abstract_ids: dict[str, str] = {}
 
     def new_list(self, style_name: str, start: int = 1, level: int = 0) -> int:
         """A fresh numId for a list in `style_name` at nesting `level`, counting from `start`."""
-        abstract_id = self._abstract_id_of(style_name)
-        number = max((int(n.get(qn("w:numId"))) for n in self._nums()), default=0) + 1
+        if style_name not in self._abstract_ids:
+            self._abstract_ids[style_name] = self._abstract_id_of(style_name)
+        abstract_id = self._abstract_ids[style_name]
+        number = self._next
+        self._next += 1
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(number))
         abstract = OxmlElement("w:abstractNumId")

@@ -16,9 +16,14 @@ from pathlib import Path
 from ..errors import ReportError, display_path
 from .protocol import Request, Result
 
+WHERE = {
+    "server": "uitgevoerd in de werkserver van de bouw",
+    "own": "uitgevoerd in een eigen proces",
+}
 
-def perform(request: Request) -> Result:
-    """Do the step under its memory limit; never raise."""
+
+def perform(request: Request, where: str) -> Result:
+    """Do the step under its memory limit; never raise. `where`: a key of `WHERE`."""
     from ..steps import STEPS
 
     limit_memory(request.limits.megabytes)
@@ -42,7 +47,7 @@ def perform(request: Request) -> Result:
             details = f"{message}\n\n{traceback.format_exc()}"
     except Exception:
         result, details = _internal(request)
-    write_log(Path(request.log), details)
+    write_log(Path(request.log), f"{details.rstrip()}\n({WHERE[where]})\n")
     return result
 
 

@@ -260,7 +260,7 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         connection.settimeout(None)
-        result = perform(request)
+        result = perform(request, "server")
         send(connection, result.to_json())
         code = 0 if result.ok else 1
     finally:

@@ -17,7 +17,7 @@ def main() -> None:
     request = Request.from_json(sys.stdin.buffer.read())
     result_channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    result = perform(request)
+    result = perform(request, "own")
     result_channel.write(result.to_json() + b"\n")
     result_channel.close()
     os._exit(0 if result.ok else 1)

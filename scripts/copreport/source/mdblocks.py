@@ -47,6 +47,12 @@ MAX_SECONDS = 10
 """Time allowed for one snippet of Markdown (a whole 1 MB file of prose takes about 8 s)."""
 MAX_TOTAL_SECONDS = 30
 """Time allowed for all Markdown of one file together."""
+MAX_LIST_ITEMS = 2_000
+"""List points in one file: a long report has a few hundred."""
+MAX_TABLE_CELLS = 5_000
+"""Table cells in one file."""
+_LIST_LINE = re.compile(r"^ *(?:[-+*]|[0-9]{1,9}[.)])(?: |$)", re.MULTILINE)
+_TABLE_LINE = re.compile(r"^ *\|.*$", re.MULTILINE)
 
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "div"} | {
     f"h{level}" for level in range(1, 7)
@@ -111,9 +117,13 @@ class MarkdownReader:
         self.problems = problems
         self._markdown = _converter()
         self._seconds_left = float(MAX_TOTAL_SECONDS)
+        self._list_items = 0
+        self._table_cells = 0
 
     def blocks(self, text: str, first_line: int) -> list[Block]:
         """The block content of a Markdown text starting at `first_line` of the file."""
+        if not self._within_size_limits(text, first_line):
+            return []
         allowed = min(MAX_SECONDS, self._seconds_left)
         started = time.monotonic()
         try:
@@ -138,6 +148,26 @@ class MarkdownReader:
         self._markdown = _converter()  # its state is unusable after an interruption
         self.problems.add(first_line, problem)
         return []
+
+    def _within_size_limits(self, text: str, first_line: int) -> bool:
+        """Count list points and table cells before any Markdown work (it would be slow)."""
+        self._list_items += len(_LIST_LINE.findall(text))
+        self._table_cells += sum(line.count("|") for line in _TABLE_LINE.findall(text))
+        if self._list_items > MAX_LIST_ITEMS:
+            self.problems.add(
+                first_line,
+                f"het bestand heeft te veel lijstpunten (meer dan {MAX_LIST_ITEMS}); "
+                "een verslag is te groot met zo veel punten: splits het of vat samen",
+            )
+            return False
+        if self._table_cells > MAX_TABLE_CELLS:
+            self.problems.add(
+                first_line,
+                f"de tabellen in het bestand zijn te groot (meer dan {MAX_TABLE_CELLS} "
+                "cellen); zet grote tabellen in een bijlage buiten het verslag",
+            )
+            return False
+        return True
 
     def inlines(self, text: str, first_line: int) -> list[Inline]:
         """The inline content of a one-paragraph Markdown text."""

@@ -1,0 +1,245 @@
+"""The README's build command as a user runs it: fast, exact, and nothing left behind.
+
+`./build.sh` runs Snakemake in its own process, hands every step to a fork
+server and stops that server at the end. The same workflow run on a cluster
+executor renders every step in a process of its own, with the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_content
+
+pytestmark = pytest.mark.slow
+
+KINDS = ("pdf", "docx", "html")
+
+
+def build(content: Path, out: Path, *extra: str, env: dict | None = None):
+    return subprocess.run(
+        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def reports(out: Path) -> dict[str, bytes]:
+    """Every published report by its path below the output folder."""
+    return {
+        str(path.relative_to(out)): path.read_bytes()
+        for path in sorted(out.glob("*/*"))
+        if path.suffix.lstrip(".") in KINDS
+    }
+
+
+def runner_processes(marker: str = "copreport.runner") -> list[str]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if marker in line and str(ROOT) in line:
+            found.append(line)
+    return found
+
+
+def step_logs(out: Path) -> str:
+    return "\n".join(path.read_text() for path in (out / ".logs").rglob("*.log"))
+
+
+@pytest.fixture(scope="module")
+def server_build(tmp_path_factory):
+    """The example built by ./build.sh (fork server) once."""
+    folder = tmp_path_factory.mktemp("bouw")
+    content = copy_content(folder / "content")
+    out = folder / "out"
+    result = build(content, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content, out, result
+
+
+def test_build_says_what_it_made_in_dutch_and_leaves_no_process(server_build):
+    _, out, result = server_build
+    lines = result.stdout.splitlines()
+    assert f"[1/3] webversie gemaakt: {EXAMPLE_SERIES}/{EXAMPLE_SESSION}" in lines or any(
+        line.startswith("[1/3] ") for line in lines
+    )
+    assert any(
+        line.startswith("Klaar in ") and "1 sessie bijgewerkt" in line for line in lines
+    )
+    assert "werkserver" in step_logs(out)
+    assert not runner_processes()
+    assert not result.stderr
+
+
+def test_nothing_changed_answers_without_building(server_build, tmp_path):
+    content, out, _ = server_build
+    again = build(content, out)
+    assert again.returncode == 0
+    assert "niets veranderd sinds de vorige bouw" in again.stdout
+
+
+def test_an_edit_or_a_deleted_report_is_never_hidden_by_the_quick_check(tmp_path):
+    content = copy_content(tmp_path / "content")
+    out = tmp_path / "out"
+    assert build(content, out).returncode == 0
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8"
+    )
+    edited = build(content, out)
+    assert "1 sessie bijgewerkt" in edited.stdout
+    (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.docx").unlink()
+    restored = build(content, out)
+    assert "1 sessie bijgewerkt" in restored.stdout
+    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.docx").exists()
+
+
+def test_a_build_without_the_server_writes_the_same_bytes(server_build, tmp_path):
+    content, out, _ = server_build
+    alone = tmp_path / "out"
+    result = build(content, alone, env={"COPREPORT_NO_SERVER": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert reports(alone) == reports(out)
+    assert "werkserver" not in step_logs(alone)
+
+
+def test_a_cluster_build_renders_in_own_processes_with_the_same_bytes(
+    server_build, tmp_path
+):
+    """snakemake-executor-plugin-cluster-generic, each job submitted as its own process."""
+    content, out, _ = server_build
+    cluster = tmp_path / "out"
+    result = subprocess.run(
+        [
+            str(SNAKEMAKE),
+            "--executor",
+            "cluster-generic",
+            "--cluster-generic-submit-cmd",
+            str(ROOT / "tests" / "cluster" / "submit.sh"),
+            "--jobs",
+            "4",
+            "--seconds-between-status-checks",
+            "0",
+            "--config",
+            f"content={content}",
+            f"out={cluster}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert reports(cluster) == reports(out)
+    logs = step_logs(cluster)
+    assert "eigen proces" in logs and "werkserver" not in logs
+    assert not runner_processes()
+
+
+def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
+    content = copy_content(tmp_path / "content")
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    for number in range(8):
+        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
+            source.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    running = subprocess.Popen(
+        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
+        assert running.poll() is None, "the build ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    os.killpg(running.pid, signal.SIGKILL)  # the command and its threads; not the server
+    running.wait()
+    time.sleep(1.5)  # the server notices that its build is gone
+    assert not runner_processes()
+    partial = reports(out)
+    assert len(partial) < 3 * 9, "the build was not interrupted"
+    for name, data in partial.items():
+        assert data.startswith((b"%PDF", b"PK", b"<!DOCTYPE html>")), name
+    assert not list(out.rglob(".*.part"))
+
+    again = build(content, out)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert len(reports(out)) == 3 * 9
+
+
+def test_a_killed_server_does_not_stop_the_build(tmp_path):
+    content = copy_content(tmp_path / "content")
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    for number in range(6):
+        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
+            source.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    running = subprocess.Popen(
+        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (servers := runner_processes("copreport.runner.server")):
+        assert time.monotonic() < deadline and running.poll() is None
+        time.sleep(0.02)
+    while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")) and running.poll() is None:
+        time.sleep(0.02)
+    for process in psutil.process_iter(["cmdline"]):
+        if " ".join(process.info["cmdline"] or []) in servers:
+            process.kill()
+    stdout, stderr = running.communicate(timeout=300)
+    assert running.returncode == 0, stdout + stderr
+    assert len(reports(out)) == 3 * 7
+    assert not runner_processes()
+
+
+def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
+    import json
+
+    figures = tmp_path / "meting.json"
+    result = subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "python"),
+            str(ROOT / "tests" / "benchmark.py"),
+            "--sessies",
+            "2",
+            "--herhalingen",
+            "1",
+            "--json",
+            str(figures),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(figures.read_text())
+    for key in (
+        "a_vloer_s",
+        "b_volledige_bouw_s",
+        "c_niets_veranderd_s",
+        "d_een_sessie_gewijzigd_s",
+        "e_stijlblad_gewijzigd_s",
+        "f_grootste_proces_mb",
+        "f_hele_bouw_mb",
+        "verhouding_b_a",
+    ):
+        assert data[key] > 0, key
+    assert data["achtergebleven_processen"] == []

@@ -1,0 +1,257 @@
+"""How steps run: in the build's fork server or in a process of their own, always
+within hard limits, always with the same bytes, never leaving a process behind.
+
+These tests talk to the runner directly (no Snakemake).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from copreport.runner import client
+from copreport.runner.protocol import Limits, Request
+from helpers import CONTENT, EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT
+from sample_content import write_content
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """A folder with the example content and a long generated session."""
+    folder = tmp_path_factory.mktemp("runner")
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    write_content(folder / "lang", sessions=1, series=1)
+    return folder
+
+
+def request(work: Path, step: str, output: str, **changes) -> Request:
+    """A request for one step of the example session."""
+    content = work / "content"
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    model = work / "model" / "sessie.json"
+    inputs = {
+        "parse_register": {"register": [str(content / "organisaties.yaml")]},
+        "parse_series": {"register": [str(work / "model" / "organisaties.json")]},
+        "parse_session": {
+            "source": [str(source)],
+            "series": [str(work / "model" / "reeks.json")],
+            "register": [str(work / "model" / "organisaties.json")],
+        },
+        "render_pdf": {
+            "model": [str(model)],
+            "templates": [str(ROOT / "templates" / "report.css")],
+        },
+        "render_docx": {
+            "model": [str(model)],
+            "template": [str(ROOT / "templates" / "stijl.docx")],
+        },
+        "render_web": {
+            "model": [str(model)],
+            "templates": [str(ROOT / "templates" / "report.css")],
+        },
+    }[step]
+    values = {
+        "step": step,
+        "inputs": inputs,
+        "outputs": [str(work / output)],
+        "log": str(work / "logs" / f"{Path(output).name}.log"),
+        "options": {
+            "content": str(content),
+            "series_folder": str(content / EXAMPLE_SERIES),
+        },
+        "label": f"{EXAMPLE_SERIES}/{EXAMPLE_SESSION}",
+        "source": str(source),
+    }
+    values.update(changes)
+    return Request(**values)
+
+
+@pytest.fixture(scope="module")
+def model(work) -> Path:
+    """The example session's model, made through the steps in own processes."""
+    os.environ.pop(client.SERVER_ENV, None)
+    for step, output in (
+        ("parse_register", "model/organisaties.json"),
+        ("parse_series", "model/reeks.json"),
+        ("parse_session", "model/sessie.json"),
+    ):
+        result = client.run(request(work, step, output))
+        assert result.ok, result.problems
+    return work / "model" / "sessie.json"
+
+
+@pytest.fixture(scope="module")
+def server(work, model):
+    """A fork server owned by this test process, stopped afterwards."""
+    path = client.enable_server(workers=2)
+    assert client._ensure_server(path)
+    yield path
+    client.stop_server()
+    deadline = time.monotonic() + 5
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.environ.pop(client.SERVER_ENV, None)
+
+
+def server_process(path: Path) -> psutil.Process:
+    for process in psutil.process_iter(["cmdline"]):
+        if str(path) in " ".join(process.info["cmdline"] or []):
+            return process
+    raise AssertionError("no server process")
+
+
+def no_partial_files(folder: Path) -> bool:
+    return not list(folder.rglob(".*.part"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("step", "suffix"),
+    [("render_pdf", "pdf"), ("render_docx", "docx"), ("render_web", "html")],
+)
+def test_server_and_own_process_write_the_same_bytes(work, server, step, suffix):
+    warm = client.run(request(work, step, f"warm/verslag.{suffix}"))
+    assert warm.ok, warm.problems
+    assert "werkserver" in (work / "logs" / f"verslag.{suffix}.log").read_text()
+    os.environ.pop(client.SERVER_ENV)
+    try:
+        own = client.run(request(work, step, f"eigen/verslag.{suffix}"))
+    finally:
+        os.environ[client.SERVER_ENV] = str(server)
+    assert own.ok, own.problems
+    assert (work / "warm" / f"verslag.{suffix}").read_bytes() == (
+        work / "eigen" / f"verslag.{suffix}"
+    ).read_bytes()
+    assert "eigen proces" in (work / "logs" / f"verslag.{suffix}.log").read_text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_server", [True, False], ids=["werkserver", "eigen-proces"])
+def test_a_step_over_its_time_limit_is_stopped_from_outside(work, server, use_server):
+    if not use_server:
+        os.environ.pop(client.SERVER_ENV)
+    started = time.monotonic()
+    try:
+        result = client.run(
+            request(work, "render_pdf", "traag/verslag.pdf", limits=Limits(seconds=0.05))
+        )
+    finally:
+        os.environ[client.SERVER_ENV] = str(server)
+    assert time.monotonic() - started < 5
+    assert not result.ok
+    ((path, _, message),) = result.problems
+    assert path.endswith(f"{EXAMPLE_SESSION}.md")
+    assert "was na 0.05 seconden niet klaar" in message
+    assert "tijdslimiet" in message
+    assert not (work / "traag" / "verslag.pdf").exists()
+    assert no_partial_files(work)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_server", [True, False], ids=["werkserver", "eigen-proces"])
+def test_a_step_over_its_memory_limit_fails_in_dutch(work, server, use_server):
+    if not use_server:
+        os.environ.pop(client.SERVER_ENV)
+    try:
+        result = client.run(
+            request(work, "render_pdf", "groot/verslag.pdf", limits=Limits(megabytes=120))
+        )
+    finally:
+        os.environ[client.SERVER_ENV] = str(server)
+    assert not result.ok
+    message = result.problems[0][2]
+    assert "geheugen" in message and "120 MB" in message
+    assert not (work / "groot" / "verslag.pdf").exists()
+
+
+@pytest.mark.slow
+def test_a_killed_server_costs_a_restart_not_the_step(work, model):
+    """kill -9 of the server mid-step: its child dies too, the job redoes the step."""
+    path = client.enable_server(workers=2)
+    try:
+        assert client._ensure_server(path)
+        process = server_process(path)
+        timer = threading.Timer(0.15, lambda: process.send_signal(signal.SIGKILL))
+        timer.start()
+        result = client.run(request(work, "render_pdf", "herstart/verslag.pdf"))
+        timer.join()
+    finally:
+        os.environ.pop(client.SERVER_ENV, None)
+        client._broken.clear()
+    assert result.ok, result.problems
+    assert (work / "herstart" / "verslag.pdf").read_bytes().startswith(b"%PDF")
+    assert "eigen proces" in (work / "logs" / "verslag.pdf.log").read_text()
+    time.sleep(0.2)
+    assert not [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if str(path) in " ".join(p.info["cmdline"] or [])
+    ]
+    assert no_partial_files(work)
+
+
+@pytest.mark.slow
+def test_the_server_ends_with_the_build_that_owns_it(work, model):
+    owner = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    path = client.enable_server(workers=1, owner=owner.pid)
+    try:
+        assert client._ensure_server(path)
+        process = server_process(path)
+        owner.kill()
+        owner.wait()
+        process.wait(timeout=5)
+    finally:
+        os.environ.pop(client.SERVER_ENV, None)
+    assert not path.exists()
+    assert not list(path.parent.glob(f"{owner.pid}.*"))
+
+
+def test_a_programming_error_points_to_the_log_without_a_traceback(work, monkeypatch):
+    from copreport import steps
+    from copreport.runner.perform import perform
+
+    def broken(request):
+        raise ZeroDivisionError("kapot")
+
+    monkeypatch.setitem(steps.STEPS, "render_pdf", broken)
+    result = perform(request(work, "render_pdf", "fout/verslag.pdf"), "own")
+    message = result.problems[0][2]
+    assert message.startswith("interne fout bij het maken van de PDF van ")
+    assert "Traceback" not in message and "logs/verslag.pdf.log" in message
+    log = (work / "logs" / "verslag.pdf.log").read_text()
+    assert "ZeroDivisionError: kapot" in log
+
+
+@pytest.mark.parametrize(
+    ("errno_name", "words"),
+    [("ENOSPC", "de schijf is vol"), ("EROFS", "geen schrijfrechten")],
+)
+def test_a_full_or_read_only_disk_is_named_not_called_a_bug(
+    work, monkeypatch, errno_name, words
+):
+    import errno
+
+    from copreport import steps
+    from copreport.runner.perform import perform
+
+    def failing(request):
+        raise OSError(
+            getattr(errno, errno_name),
+            os.strerror(getattr(errno, errno_name)),
+            str(work / "uit" / "x.pdf"),
+        )
+
+    monkeypatch.setitem(steps.STEPS, "render_pdf", failing)
+    result = perform(request(work, "render_pdf", "uit/x.pdf"), "own")
+    message = result.problems[0][2]
+    assert message.startswith(words)
+    assert "interne fout" not in message
