@@ -10,7 +10,9 @@ are removed.
 
 from __future__ import annotations
 
+import errno
 import fcntl
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -44,16 +46,29 @@ def hold(folder: Path, purpose: str) -> None:
     _held[key] = handle
 
 
+def writable(folder: Path, purpose: str) -> None:
+    """Make sure a folder exists and takes a file, or say why not (in Dutch)."""
+    probe = folder / f".proef.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise ReportError(folder_problem(folder, purpose, error)) from None
+
+
 def folder_problem(folder: Path, purpose: str, error: OSError) -> str:
     """Why a folder cannot be used, in Dutch, naming it."""
     shown = display_path(folder)
-    if isinstance(error, PermissionError) or error.errno == 30:  # EROFS
+    if isinstance(error, PermissionError) or error.errno == errno.EROFS:
         return f"in de {purpose} {shown} mag niet worden geschreven; kies een andere map"
+    if isinstance(error, FileExistsError) or (folder.exists() and not folder.is_dir()):
+        return f"de {purpose} {shown} is een bestand, geen map; verplaats dat bestand"
     if isinstance(error, (FileNotFoundError, NotADirectoryError)):
         return f"de {purpose} {shown} kan niet worden gemaakt: de map erboven bestaat niet"
-    if error.errno == 28:  # ENOSPC
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"de schijf van de {purpose} {shown} is vol"
-    return f"de {purpose} {shown} kan niet worden gebruikt ({error.strerror})"
+    return f"de {purpose} {shown} kan niet worden gebruikt (foutcode {error.errno})"
 
 
 def clear_leftovers(out: Path, workdir: Path) -> None:

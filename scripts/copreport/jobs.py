@@ -88,9 +88,9 @@ def publish_reports(
     except OSError as error:
         for path in targets:
             path.unlink(missing_ok=True)
-        message = (
-            environment_message(error)
-            or f"de verslagen konden niet worden geplaatst ({error.strerror})"
+        message = environment_message(error, targets[0].parent) or (
+            f"de verslagen konden niet worden geplaatst in {targets[0].parent} "
+            f"(foutcode {error.errno})"
         )
         result = Result.failure(message, str(source))
         _tell("publish_session", label, result)

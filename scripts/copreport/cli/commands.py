@@ -27,6 +27,7 @@ def run(arguments: argparse.Namespace) -> int:
         settings.check(given)
         buildlock.hold(out, "uitvoermap")
         buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
+        buildlock.writable(out / ".logs", "map met logboeken")
         targets = _targets(arguments, content, out)
     except ReportError as error:
         print(printable(f"FOUT: {error}"), file=sys.stderr)

@@ -138,12 +138,7 @@ class Progress:
                 lines.append(f"  {where}{message}")
         for message in self.engine_errors:
             lines.append("")
-            lines.append(
-                "De bouw stopte door een fout buiten de bronbestanden. Details staan "
-                f"in {display_path(log)}."
-            )
-            if message.startswith("FOUT: "):
-                lines.append(message)
+            lines.append(engine_problem(message, log))
         if self.notes:
             lines.append("")
         for note in self.notes:
@@ -151,6 +146,27 @@ class Progress:
         lines.append("")
         lines.append(f"Het volledige logboek staat in {display_path(log)}.")
         return printable("\n".join(lines))
+
+
+_ENGINE_PROBLEMS = (
+    ("No space left on device", "de schijf is vol; maak ruimte vrij en bouw opnieuw"),
+    ("Read-only file system", "een map van de bouw is alleen-lezen"),
+    ("Permission denied", "de bouw mag in een van zijn mappen niet schrijven"),
+    ("cannot be locked", "er loopt al een andere bouw in deze projectmap"),
+)
+
+
+def engine_problem(message: str, log: Path) -> str:
+    """A problem of Snakemake itself, in Dutch, with where to read more."""
+    if message.startswith("FOUT: "):
+        return message
+    for english, dutch in _ENGINE_PROBLEMS:
+        if english in message:
+            return f"FOUT: {dutch}. Details staan in {display_path(log)}."
+    return (
+        "FOUT: de bouw stopte door een fout buiten de bronbestanden. Details staan in "
+        f"{display_path(log)}."
+    )
 
 
 def _count(number: int, noun: str) -> str:

@@ -9,6 +9,7 @@ Snakefile, an unreadable folder), which the summary then reports in Dutch.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,10 @@ from snakemake_interface_logger_plugins.settings import LogHandlerSettingsBase
 
 NAME = "snakemake_logger_plugin_copreport"
 """The module name under which the plugin is registered (Snakemake's convention)."""
+
+
+JOB_ERRORS = ("RuleException",)
+"""Exceptions Snakemake logs for a failed job: the job itself reported why, in Dutch."""
 
 
 @dataclass
@@ -35,7 +40,10 @@ class LogHandler(LogHandlerBase):
     def __post_init__(self) -> None:
         from snakemake.logging import DefaultFilter, DefaultFormatter
 
-        self.stream = open(self.settings.path, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            self.stream = open(self.settings.path, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError:
+            self.stream = None  # the command line checked the folder; a full disk remains
         self.setFormatter(DefaultFormatter(None, False))
         self.addFilter(DefaultFilter(None, False, False, False, False))
         self.listener = self.settings.listener
@@ -44,18 +52,30 @@ class LogHandler(LogHandlerBase):
         event = getattr(record, "event", None)
         if event == LogEvent.RUN_INFO and self.listener is not None:
             self.listener.planned(dict(getattr(record, "stats", {}) or {}))
-        if event == LogEvent.ERROR and self.listener is not None:
+        if (
+            event == LogEvent.ERROR
+            and self.listener is not None
+            and getattr(record, "exception", None) not in JOB_ERRORS
+        ):
             self.listener.engine_error(record.getMessage())
         try:
             text = self.format(record)
         except Exception:
             text = record.getMessage()
-        if text:
-            self.stream.write(text.rstrip("\n") + "\n")
-            self.stream.flush()
+        if text and self.stream is not None:
+            try:
+                self.stream.write(text.rstrip("\n") + "\n")
+                self.stream.flush()
+            except OSError:  # a full disk: the build goes on, its steps say why
+                self.stream = None
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass  # never a "Logging error" traceback on the user's screen
 
     def close(self) -> None:
-        self.stream.close()
+        if self.stream is not None:
+            with contextlib.suppress(OSError):
+                self.stream.close()
         super().close()
 
     @property

@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from ..errors import ReportError, display_path
+from . import activity
 from .protocol import Request, Result
 
 WHERE = {
@@ -27,6 +28,7 @@ def perform(request: Request, where: str) -> Result:
     from ..steps import STEPS
 
     limit_memory(request.limits.megabytes)
+    activity.begin(Path(request.log))
     details = ""
     try:
         notes = STEPS[request.step](request)
@@ -39,7 +41,7 @@ def perform(request: Request, where: str) -> Result:
         result = Result.failure(memory_message(request), request.source)
         details = result.message + "\n"
     except OSError as error:
-        message = environment_message(error)
+        message = environment_message(error, Path(request.outputs[0]).parent)
         if message is None:
             result, details = _internal(request)
         else:
@@ -47,6 +49,7 @@ def perform(request: Request, where: str) -> Result:
             details = f"{message}\n\n{traceback.format_exc()}"
     except Exception:
         result, details = _internal(request)
+    activity.end()
     write_log(Path(request.log), f"{details.rstrip()}\n({WHERE[where]})\n")
     return result
 
@@ -79,7 +82,7 @@ def describe(request: Request) -> str:
 
 def memory_message(request: Request) -> str:
     return (
-        f"{describe(request)} had meer geheugen nodig dan de grens van "
+        f"{describe(request)}{_busy_with(request)} had meer geheugen nodig dan de grens van "
         f"{request.limits.megabytes} MB; kijk naar zeer grote tabellen, lijsten of "
         "logo's (de grens staat in de instelling 'geheugenlimiet')"
     )
@@ -87,23 +90,35 @@ def memory_message(request: Request) -> str:
 
 def time_message(request: Request) -> str:
     return (
-        f"{describe(request)} was na {request.limits.seconds:g} seconden niet klaar en "
-        "is afgebroken; kijk naar zeer grote tabellen, lijsten of logo's (de grens "
-        "staat in de instelling 'tijdslimiet')"
+        f"{describe(request)} was na {_seconds(request.limits.seconds)} niet klaar en "
+        f"is afgebroken{_busy_with(request)}; kijk naar zeer grote tabellen, lijsten of "
+        "logo's (de grens staat in de instelling 'tijdslimiet')"
     )
 
 
 def crash_message(request: Request) -> str:
     return (
-        f"{describe(request)} stopte onverwacht, waarschijnlijk door te weinig "
-        f"geheugen (grens: {request.limits.megabytes} MB, instelling 'geheugenlimiet'); "
-        "kijk naar zeer grote tabellen, lijsten of logo's"
+        f"{describe(request)} stopte onverwacht{_busy_with(request)}, waarschijnlijk "
+        f"door te weinig geheugen (grens: {request.limits.megabytes} MB, instelling "
+        "'geheugenlimiet'); kijk naar zeer grote tabellen, lijsten of logo's"
     )
 
 
-def environment_message(error: OSError) -> str | None:
-    """A Dutch sentence for a fault of the machine rather than of the pipeline."""
-    folder = Path(error.filename).parent if error.filename else None
+def _seconds(number: float) -> str:
+    return f"{number:g} seconde" if number == 1 else f"{number:g} seconden"
+
+
+def _busy_with(request: Request) -> str:
+    what = activity.last(Path(request.log))
+    return f" (bezig met {what})" if what else ""
+
+
+def environment_message(error: OSError, folder: Path | None = None) -> str | None:
+    """A Dutch sentence for a fault of the machine rather than of the pipeline.
+
+    `folder` is named when the error itself names no file (a write that failed).
+    """
+    folder = Path(error.filename).parent if error.filename else folder
     where = f" in {display_path(folder)}" if folder else ""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"de schijf is vol: er kon niets meer worden geschreven{where}"

@@ -19,6 +19,7 @@ from PIL import Image
 
 from ..errors import Problems
 from ..model import Logo
+from ..runner import activity
 from .svg import SvgProblem, clean_svg
 
 MAX_IMAGE_BYTES = 2_000_000
@@ -61,6 +62,7 @@ def read_logo(content: Path, line: int, value: str, problems: Problems) -> Logo 
             line, f"afbeelding '{value}' is groter dan 2 MB (te groot); verklein haar"
         )
         return None
+    activity.note(f"logo '{value}'")
     try:
         data = (
             clean_png(path.read_bytes()) if kind == "png" else clean_svg(path.read_bytes())
