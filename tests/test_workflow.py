@@ -160,13 +160,13 @@ def test_missing_register_is_reported_in_dutch(tmp_path, content):
     assert "MissingInputException" not in result.stderr
 
 
-def test_file_name_with_braces_is_skipped_with_a_warning(tmp_path, content):
+def test_file_name_with_braces_is_named_and_the_rest_builds(tmp_path, content):
     source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     odd = content / EXAMPLE_SERIES / "sessie {1}.md"
     odd.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     result = snakemake(content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert f"LET OP: {odd} wordt overgeslagen" in result.stderr
+    assert f"FOUT: {odd}: de bestandsnaam bevat accolades" in result.stderr
     assert (tmp_path / "out" / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").is_file()
 
 
