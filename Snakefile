@@ -128,6 +128,7 @@ rule parse_session:
         LOGS / "{reeks}" / "{sessie}.parse.log",
     params:
         code=fingerprint(PARSE_CODE),
+        neighbours=neighbours,
     message:
         "Inlezen en controleren: {wildcards.reeks}/{wildcards.sessie}"
     run:
@@ -141,6 +142,7 @@ rule parse_session:
             source=session_source(wildcards),
             stale=reports(wildcards.reeks, wildcards.sessie),
             content=CONTENT,
+            neighbours=params.neighbours,
         )
 
 

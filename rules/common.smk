@@ -15,6 +15,7 @@ from copreport.jobs import publish_reports, run_step
 from copreport.cli import snapshot
 from copreport.cli.progress import printable
 from copreport.runner import client
+from copreport.source import scan
 
 
 def folder_setting(name, default):
@@ -60,21 +61,21 @@ SHARED_CODE = [
     for name in (
         "__init__.py",
         "model.py",
-        "dutch.py",
         "errors.py",
         "atomic.py",
         "steps.py",
     )
-]
+] + sorted((CODE / "dutch").glob("*.py"))
 PARSE_CODE = SHARED_CODE + sorted((CODE / "source").glob("*.py"))
+LAYOUT_CODE = SHARED_CODE + sorted((CODE / "outline").glob("*.py"))
 PDF_CODE = (
-    SHARED_CODE
+    LAYOUT_CODE
     + sorted((CODE / "html").glob("*.py"))
     + sorted((CODE / "pdf").glob("*.py"))
 )
-DOCX_CODE = SHARED_CODE + sorted((CODE / "docx").glob("*.py"))
+DOCX_CODE = LAYOUT_CODE + sorted((CODE / "docx").glob("*.py"))
 WEB_CODE = (
-    SHARED_CODE
+    LAYOUT_CODE
     + sorted((CODE / "html").glob("*.py"))
     + sorted((CODE / "web").glob("*.py"))
 )
@@ -146,6 +147,18 @@ def all_reports(series=None):
         if series in (None, reeks)
         for path in reports(reeks, sessie)
     ]
+
+
+FACTS = {
+    reeks: scan.series_facts(CONTENT / reeks, [s for r, s in SESSIONS if r == reeks])
+    for reeks in SERIES
+}
+"""Number, title, date and status of every session, read before the build."""
+
+
+def neighbours(wildcards):
+    """The sessions before and after this one (for its colophon), as JSON."""
+    return scan.neighbours(FACTS[wildcards.reeks], wildcards.sessie)
 
 
 def session_label(wildcards):

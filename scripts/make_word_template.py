@@ -20,6 +20,7 @@ PANEL = "EEF4FA"
 RULE = "B6C8DC"
 TEXT = "1A1A1A"
 MUTED = "4A4A4A"
+DRAFT = "A4001D"  # the CONCEPT mark: contrast 7.9:1 on white
 FONT = "Calibri"  # Carlito on Linux: the same metrics, so the same line breaks
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -173,10 +174,12 @@ def styles_xml() -> str:
             builtin=True,
             ui_priority=34,
         ),
+        # A list style's next style is itself: Enter after a point gives the next point.
         paragraph_style(
             "ListBullet",
             "List Bullet",
             ppr='<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>',
+            next_style="ListBullet",
             builtin=True,
             ui_priority=36,
         ),
@@ -184,6 +187,7 @@ def styles_xml() -> str:
             "ListNumber",
             "List Number",
             ppr='<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>',
+            next_style="ListNumber",
             builtin=True,
             ui_priority=36,
         ),
@@ -191,6 +195,41 @@ def styles_xml() -> str:
             "Stellingpunt",
             "Stellingpunt",
             ppr='<w:numPr><w:numId w:val="3"/></w:numPr><w:keepLines/><w:spacing w:after="100"/>',
+            next_style="Stellingpunt",
+        ),
+        paragraph_style(
+            "Conclusie",
+            "Conclusie",
+            ppr=f'<w:keepLines/><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" '
+            f'w:color="{BLUE}"/></w:pBdr><w:spacing w:before="160" w:after="240"/>'
+            '<w:ind w:left="227"/>',
+        ),
+        paragraph_style(
+            "Uitkomst",
+            "Uitkomst",
+            ppr='<w:keepLines/><w:spacing w:after="160"/>',
+            next_style="Uitkomst",
+        ),
+        paragraph_style(
+            "Deelnemer",
+            "Deelnemer",
+            ppr='<w:spacing w:after="40"/>',
+            next_style="Deelnemer",
+        ),
+        paragraph_style(
+            "Colofon",
+            "Colofon",
+            ppr='<w:tabs><w:tab w:val="left" w:pos="2552"/></w:tabs>'
+            '<w:spacing w:after="60"/><w:ind w:left="2552" w:hanging="2552"/>',
+            rpr='<w:sz w:val="20"/><w:szCs w:val="20"/>',
+            next_style="Colofon",
+        ),
+        paragraph_style(
+            "Conceptmarkering",
+            "Conceptmarkering",
+            ppr='<w:jc w:val="center"/><w:spacing w:after="0"/>',
+            rpr=f'<w:b/><w:bCs/><w:color w:val="{DRAFT}"/><w:spacing w:val="40"/>'
+            '<w:sz w:val="22"/><w:szCs w:val="22"/>',
         ),
         paragraph_style(
             "Quote",
@@ -340,7 +379,9 @@ DOCUMENT_XML = (
 SETTINGS_XML = (
     f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {W}>'
     '<w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl '
-    'w:val="doNotCompress"/><w:themeFontLang w:val="nl-NL"/><w:decimalSymbol w:val=","/>'
+    'w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="nl-NL"/><w:decimalSymbol w:val=","/>'
     '<w:listSeparator w:val=";"/></w:settings>'
 )
 

@@ -21,14 +21,15 @@ SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 
 # The example report's sections (its `##` level), in order.
 EXAMPLE_SECTIONS = [
+    "Belangrijkste uitkomsten",
     "Over het netwerk en het thema",
     "Focus van de bijeenkomst",
     "Wat hebben we gedaan?",
     "Stelling 1 (draagvlak)",
     "Stelling 2 (instrumenten)",
     "Stelling 3 (schaal)",
-    "Stellingen in het kort",
     "Deelnemers",
+    "Colofon",
 ]
 
 # The A4 page without its running header and footer (points, from the top left).
@@ -170,7 +171,8 @@ class Canary:
         self.server.server_close()
 
 
-REPEATED_TABLE_HEADERS = [["Nr", "Onderwerp", "Stelling"], ["Organisatie", "Soort"]]
+REPEATED_TABLE_HEADERS: list[list[str]] = []
+"""Header rows a paged report repeats on a new page (the example's reports have none)."""
 
 
 def word_differences(paged: list[str], flowing: list[str]) -> list[tuple]:

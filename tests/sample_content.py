@@ -187,3 +187,51 @@ def _session(random_: random.Random, number: int, date: dt.date, lines: list[str
                 body.append(f"  - {random_.choice(SENTENCES)}")
         body.append("")
     return "\n".join(front + body)
+
+
+def write_long_session(content: Path) -> Path:
+    """One long session beside the others in `content` (written by `write_content`):
+    five stellingen of nine points each with conclusions, 18 participants, a table."""
+    series_folder = sorted(p for p in content.iterdir() if p.is_dir())[0]
+    random_ = random.Random(4242)
+    keys = [key for key, _, _ in ORGANISATIONS]
+    front = [
+        "---",
+        "titel: Een lange bijeenkomst met veel stellingen",
+        "nummer: 90",
+        "datum: 2025-11-20",
+        "locatie: Den Haag",
+        "gastheer: PBL",
+        f"focus: {_paragraph(random_, 3)}",
+        "sprekers:",
+        "  - naam: Spreker Een",
+        "    functie: hoofd onderzoek",
+        "    organisatie: PBL",
+        "  - naam: Spreker Twee",
+        "    functie: beleidsmedewerker",
+        "    organisatie: BZK",
+        "deelnemers:",
+        *(f"  - {key}" for key in keys[:18]),
+        "---",
+        "",
+    ]
+    body = ["## Wat hebben we gedaan?", ""]
+    for _ in range(3):
+        body += [_paragraph(random_, 4), ""]
+    body += [
+        "| Regio | Tevredenheid | Bereikbaarheid | Werkgelegenheid |",
+        "|---|---|---|---|",
+        *(f"| {r} | 7,1 | 6,8 | 7,4 |" for r in ("Noord", "Oost", "Zuid", "West")),
+        "",
+    ]
+    topics = ["keuzes", "draagvlak", "samenwerking", "schaal", "data"]
+    for number, topic in enumerate(topics, start=1):
+        body += [f"## Stelling {number} ({topic})", "", f"**{STATEMENTS[number]}**", ""]
+        for point in range(9):
+            body.append(f"- {_paragraph(random_, 2)}")
+            if point % 4 == 2:
+                body.append(f"  - {random_.choice(SENTENCES)}")
+        body += ["", f"Conclusie: {_paragraph(random_, 2)}", ""]
+    source = series_folder / "2025-11-20-lange-sessie.md"
+    source.write_text("\n".join(front + body), encoding="utf-8")
+    return source

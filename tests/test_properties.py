@@ -109,4 +109,4 @@ def test_parser_returns_a_model_or_a_located_project_error(series_folder, data):
             assert problem.message.strip()
     else:
         assert isinstance(session, Session)
-        assert session.participant_groups
+        assert session.participants

@@ -70,10 +70,7 @@ def test_example_session_has_its_metadata(example):
     assert example.date.isoformat() == "2024-02-01"
     assert example.location == "Den Haag"
     assert example.host.name == "Planbureau voor de Leefomgeving"
-    assert example.opening_sentence.replace(NBSP, " ") == (
-        "Op 1 februari 2024 vond in Den Haag (PBL) de vierde Community of Practice "
-        "plaats voor het thema ‘Gebiedsgericht werken’."
-    )
+    assert example.draft is False
 
 
 def test_example_stellingen_are_structured(example):
@@ -96,20 +93,12 @@ def test_example_keeps_other_sections_in_order(example):
     assert [kind for kind, _ in kinds[1:]] == ["stelling"] * 3
 
 
-def test_organisations_are_resolved_to_full_names_grouped_by_kind(example):
-    groups = [
-        (g.title, [o.name for o in g.organisations]) for g in example.participant_groups
-    ]
-    assert groups == [
-        (
-            "Ministerie",
-            [
-                "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
-                "Ministerie van Economische Zaken en Klimaat",
-                "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
-            ],
-        ),
-        ("Planbureau", ["Planbureau voor de Leefomgeving"]),
+def test_organisations_are_resolved_to_their_full_names(example):
+    assert sorted(o.name for o in example.participants) == [
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+        "Ministerie van Economische Zaken en Klimaat",
+        "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
+        "Planbureau voor de Leefomgeving",
     ]
     speaker = example.speakers[0]
     assert (speaker.name, speaker.role, speaker.organisation) == (
@@ -118,6 +107,31 @@ def test_organisations_are_resolved_to_full_names_grouped_by_kind(example):
         "Provincie Overijssel",
     )
     assert example.series.organiser.name == "HZ Kenniscentrum Zeeuwse Samenleving"
+
+
+def test_conclusions_are_taken_out_of_the_points(example):
+    stelling = example.stellingen[0]
+    assert plain_text(stelling.conclusion).startswith("brede welvaart kan het gesprek")
+    assert all(
+        "Conclusie" not in plain_text(block.inlines)
+        for block in stelling.blocks
+        if hasattr(block, "inlines")
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Conclusie: het werkt.", "**Conclusie:** het werkt.", "conclusie : het werkt."],
+)
+def test_a_conclusion_can_be_written_as_authors_do(content, line):
+    body = BODY + "\n" + line + "\n"
+    stelling = load_session(write_session(content, body=body)).stellingen[0]
+    assert plain_text(stelling.conclusion) == "het werkt."
+
+
+def test_an_empty_conclusion_is_refused(content):
+    error = only_error(write_session(content, body=BODY + "\nConclusie:\n"))
+    assert "'Conclusie:' zonder tekst" in str(error)
 
 
 def test_series_text_opens_the_report(example):

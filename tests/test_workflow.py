@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from copreport.dutch import stelling_heading
 from copreport.model import plain_text
+from copreport.outline import build_outline
 from copreport.source import load_session
 from helpers import (
     EXAMPLE_SECTIONS,
@@ -31,9 +33,12 @@ def example(example_build):
 
 def expected_texts(session) -> list[str]:
     """Everything a reader must find: opening, statements, points, names, speaker."""
-    texts = [session.opening_sentence, plain_text(session.series.central_question)]
+    texts = [
+        plain_text(build_outline(session).lead),
+        plain_text(session.series.central_question),
+    ]
     for stelling in session.stellingen:
-        texts.append(stelling.heading)
+        texts.append(stelling_heading(stelling.number, stelling.label))
         texts.append(plain_text(stelling.statement))
         texts.extend(plain_text(point.blocks[0].inlines) for point in stelling.points)
     texts.extend(org.name for org in session.participants)
@@ -68,10 +73,11 @@ def test_sections_appear_in_the_agreed_order(example_build):
     order = [
         "Nationaal Netwerk Brede Welvaart",
         "Op 1 februari 2024",
-        *EXAMPLE_SECTIONS[:1],
+        *EXAMPLE_SECTIONS[:2],
         "Centrale vraag",
-        *EXAMPLE_SECTIONS[1:],
-        "Sprekers",
+        *EXAMPLE_SECTIONS[2:8],
+        "Spreker",
+        "Colofon",
     ]
     positions = [text.find(label) for label in order]
     assert -1 not in positions

@@ -1,11 +1,10 @@
-"""The validated model of one CoP session: the only thing renderers read.
+"""The validated model of one CoP session: the facts every report is made of.
 
 The parse step (`copreport.source`) builds a `Session`, writes it as JSON, and
-every renderer loads it back with `Session.model_validate_json`. Text in the
-model is final: typography is applied, organisations are resolved to their full
-names, and generated Dutch sentences are filled in. The few phrases derived on
-demand (headings, the meta line, file properties) come from `dutch`, so the PDF,
-the web page and the Word file cannot drift apart.
+every renderer loads it back with `Session.model_validate_json`. The model holds
+facts only: the author's text (typography applied), organisations resolved to
+the name they had on the day, dates as dates. How the report words and orders
+them is derived in one place, `outline`, which every renderer lays out.
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Base64Bytes, BaseModel, ConfigDict, Field
-
-from . import dutch
 
 
 class _Frozen(BaseModel):
@@ -158,18 +155,15 @@ class Section(_Frozen):
 
 
 class Stelling(_Frozen):
-    """A proposition that was discussed, with what was said about it."""
+    """A proposition that was discussed, what was said about it, and what it yielded."""
 
     kind: Literal["stelling"] = "stelling"
     number: int = Field(ge=1)
     label: str | None
     statement: list[Inline]
     blocks: list[Block]
-
-    @property
-    def heading(self) -> str:
-        """The heading as the reader sees it: ``Stelling 2 (instrumenten)``."""
-        return dutch.stelling_heading(self.number, self.label)
+    conclusion: list[Inline] | None = None
+    """The author's summary of what the discussion yielded (``Conclusie: ...``)."""
 
     @property
     def points(self) -> list[ListItem]:
@@ -198,10 +192,10 @@ ORGANISATION_KINDS = (
 
 
 class Logo(_Frozen):
-    """An organisation's logo, carried in the model itself.
+    """An image carried in the model itself (checked and rewritten when read).
 
-    The parse step reads and checks the file once; renderers never open a file
-    named by content, so a logo swapped afterwards cannot bring anything in.
+    Renderers never open a file that content names, so a logo swapped afterwards
+    cannot bring anything in.
     """
 
     kind: Literal["png", "svg"]
@@ -213,7 +207,7 @@ class Logo(_Frozen):
 
 
 class Organisation(_Frozen):
-    """An organisation from the register `organisaties.yaml`."""
+    """An organisation from the register `organisaties.yaml`, named as on the day."""
 
     key: str
     name: str
@@ -242,13 +236,6 @@ class Speaker(_Frozen):
     """The organisation's full name (resolved from the register when it is a key)."""
 
 
-class ParticipantGroup(_Frozen):
-    """The participating organisations of one kind, with the kind's Dutch name."""
-
-    title: str
-    organisations: list[Organisation]
-
-
 # --- series and session ---------------------------------------------------------
 
 
@@ -263,27 +250,40 @@ class Series(_Frozen):
     introduction: list[Block]
     central_question: list[Inline]
     lines: list[str] = []
-    lines_sentence: str | None = None
     organiser: Organisation | None = None
+    network_logo: Logo | None = None
+    email: str | None = None
+    website: str | None = None
+
+
+class SessionReference(_Frozen):
+    """Another session of the same series, as the colophon names it."""
+
+    number: int
+    title: str
+    date: dt.date
 
 
 class Session(_Frozen):
-    """One CoP session: everything a report shows, in final form."""
+    """One CoP session: the facts of the report. Wording is derived in `outline`."""
 
     slug: str
     title: str
     number: int = Field(ge=1)
     date: dt.date
-    date_text: str
-    """The date in Dutch, with non-breaking spaces: ``1 februari 2024``."""
     location: str
     host: Organisation | None = None
-    opening_sentence: str
     focus: list[Inline] | None = None
     series: Series
-    participant_groups: list[ParticipantGroup]
+    participants: list[Organisation]
     speakers: list[Speaker] = []
     body: list[BodyPart]
+    draft: bool = False
+    """Marked ``status: concept``: not for distribution, marked as such everywhere."""
+    edited: dt.date
+    """The day the source was last changed (its modification time)."""
+    previous: SessionReference | None = None
+    following: SessionReference | None = None
 
     @property
     def stellingen(self) -> list[Stelling]:
@@ -291,55 +291,9 @@ class Session(_Frozen):
         return [part for part in self.body if isinstance(part, Stelling)]
 
     @property
-    def participants(self) -> list[Organisation]:
-        """Every participating organisation, in the order of the report."""
-        return [org for group in self.participant_groups for org in group.organisations]
-
-    @property
-    def document_title(self) -> str:
-        """The title shown in a viewer's title bar and in the file's properties."""
-        return f"{self.series.title}: {self.title} ({self.date_text})"
-
-    @property
     def timestamp(self) -> dt.datetime:
         """The moment every output file is dated: noon (UTC) on the session day."""
         return dt.datetime.combine(self.date, dt.time(12, 0), tzinfo=dt.UTC)
-
-    @property
-    def author(self) -> str:
-        """Who publishes the report: the series' organiser, else the network."""
-        organiser = self.series.organiser
-        return organiser.name if organiser else self.series.network
-
-    @property
-    def description(self) -> str:
-        """One sentence for the file's subject field."""
-        return dutch.description(
-            self.number,
-            self.series.theme,
-            self.series.network,
-            self.date_text,
-            self.location,
-        )
-
-    @property
-    def series_heading(self) -> str:
-        """``Community of Practice: <series title>``, above the title and on every page."""
-        return dutch.series_heading(self.series.title)
-
-    @property
-    def meta_line(self) -> str:
-        """Date and place: ``1 februari 2024 · Den Haag (PBL)``."""
-        return dutch.meta_line(
-            self.date_text, self.location, self.host.short_name if self.host else None
-        )
-
-    @property
-    def keywords(self) -> list[str]:
-        """Search words for the file's properties: network, theme and stelling labels."""
-        words = ["brede welvaart", "Community of Practice", self.series.theme]
-        words += [s.label for s in self.stellingen if s.label]
-        return list(dict.fromkeys(words))
 
 
 for _model in (Strong, Emphasis, Link, ListItem, Quote, Section, Stelling):

@@ -36,13 +36,17 @@ def parse_series(request: Request) -> None:
 
 def parse_session(request: Request) -> None:
     """One session source into its validated model, the only thing renderers read."""
+    import json
+
     from .model import Series
     from .source.session import model_json, parse_session, refuse_outside
 
     source = Path(request.input("source"))
     refuse_outside(source, _content(request))
     series = Series.model_validate_json(Path(request.input("series")).read_bytes())
-    session = parse_session(source, series, _register(request))
+    planned = request.options.get("neighbours")
+    neighbours = json.loads(planned) if planned else None
+    session = parse_session(source, series, _register(request), neighbours)
     write_bytes(Path(request.outputs[0]), model_json(session, source))
 
 

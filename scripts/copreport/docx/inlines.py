@@ -41,16 +41,40 @@ def _run(paragraph: Paragraph, text: str, styles: tuple[str, ...]) -> None:
         run.italic = True
 
 
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark for an outline anchor (letters, digits and ``_`` only)."""
+    return anchor.replace("-", "_")
+
+
 def _hyperlink(paragraph: Paragraph, link: Link, styles: tuple[str, ...]) -> None:
-    """A real Word hyperlink (relationship + w:hyperlink) around the link's runs."""
-    relationship = paragraph.part.relate_to(
-        link.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
-    )
+    """A real Word hyperlink around the link's runs: to a web address (a relationship)
+    or, for ``#anchor``, to a bookmark in the document (a cross-reference)."""
     hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), relationship)
+    if link.href.startswith("#"):
+        hyperlink.set(qn("w:anchor"), bookmark_name(link.href[1:]))
+    else:
+        relationship = paragraph.part.relate_to(
+            link.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        )
+        hyperlink.set(qn("r:id"), relationship)
     hyperlink.set(qn("w:history"), "1")
     paragraph._p.append(hyperlink)
     marker = len(paragraph._p)
     add_inlines(paragraph, link.children, (*styles, "Hyperlink"))
     for run in list(paragraph._p)[marker:]:
         hyperlink.append(run)
+
+
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Make the whole paragraph the target of a cross-reference named `name`."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), bookmark_name(name))
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)

@@ -1,7 +1,8 @@
-"""The Word report: the same sections, in the same order, as the HTML template.
+"""The Word report: the outline laid out with the styles of `templates/stijl.docx`.
 
-Only styles from `templates/stijl.docx` are used (no manual formatting), so a
-user who changes a style there in Word changes every report.
+Only styles from the template are used (no manual formatting), so a user who
+changes a style there in Word changes every report. Every part of the outline
+has one method here, as it has one macro in the HTML template.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from docx.shared import Cm, Length
 from docx.table import Table as WordTable
 
 from ..atomic import write_bytes
-from ..dutch import EMPTY_CELL, KIND_LABELS, LABELS
 from ..model import (
     Block,
     CodeBlock,
@@ -28,19 +28,26 @@ from ..model import (
     Paragraph,
     Quote,
     Session,
-    Stelling,
+    Strong,
     Table,
     Text,
 )
-from .inlines import add_inlines
+from ..outline import Outline, build_outline
+from ..outline import nodes as part
+from .inlines import add_inlines, bookmark
 from .lists import ListNumbering, set_numbering
-from .package import reproducible, set_properties
+from .package import declare_current_word, reproducible, set_properties
 from .page import add_page_furniture
 
 TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "stijl.docx"
 TEXT_WIDTH = Cm(16.4)
 LIST_INDENT_TWIPS = 360
 """Indentation per list level, as in the template's numbering definitions."""
+SVG_NOTE = (
+    "het logo van {name} is een SVG-bestand en staat daarom niet in het Word-bestand "
+    "(wel in de PDF en de webversie); geef een PNG-versie op als het ook in Word moet "
+    "staan"
+)
 
 
 def render_docx(session: Session, target: Path, template: Path = TEMPLATE) -> list[str]:
@@ -57,13 +64,15 @@ def docx_bytes(session: Session, template: Path = TEMPLATE) -> bytes:
 
 def build_docx(session: Session, template: Path = TEMPLATE) -> tuple[bytes, list[str]]:
     """The Word report and what the user should know about it (left-out logos)."""
+    outline = build_outline(session)
     document = docx.Document(str(template))
     writer = _Writer(document)
-    writer.write(session)
-    set_properties(document, session)
+    writer.write(outline)
+    set_properties(document, outline.properties)
+    declare_current_word(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible(buffer.getvalue(), session), writer.notes
+    return reproducible(buffer.getvalue(), outline.properties), writer.notes
 
 
 class _Writer:
@@ -71,6 +80,7 @@ class _Writer:
         self.document = document
         self.lists = ListNumbering(document)
         self.notes: list[str] = []
+        self.bookmarks = 0
 
     def paragraph(self, style: str, inlines: list[Inline] | None = None, text: str = ""):
         paragraph = self.document.add_paragraph(style=style)
@@ -82,102 +92,73 @@ class _Writer:
 
     # --- the report, top to bottom -------------------------------------------
 
-    def write(self, session: Session) -> None:
-        series = session.series
-        add_page_furniture(
-            self.document.sections[0],
-            header_text=session.series_heading,
-            footer_text=session.meta_line,
-        )
-        self.paragraph("Netwerk", text=series.network)
-        if series.motto:
-            self.paragraph("Motto", text=series.motto)
-        self.paragraph("Subtitle", text=session.series_heading)
-        self.paragraph("Title", text=session.title)
-        self.paragraph("Sessiegegevens", text=session.meta_line)
-        self.paragraph("Inleidende zin", text=session.opening_sentence)
+    def write(self, outline: Outline) -> None:
+        add_page_furniture(self.document.sections[0], outline.running)
+        block = outline.title_block
+        if block.logos:
+            self.logos(block.logos)
+        self.paragraph("Netwerk", text=block.network)
+        if block.motto:
+            self.paragraph("Motto", text=block.motto)
+        self.paragraph("Subtitle", text=block.series)
+        self.paragraph("Title", text=block.title)
+        self.paragraph("Sessiegegevens", text=block.meta)
+        self.paragraph("Inleidende zin", outline.lead)
+        for section in outline.sections:
+            self.section(section)
 
-        self.paragraph("Heading 1", text=LABELS["introduction"])
-        self.blocks(series.introduction)
-        self.paragraph("Centrale vraag kop", text=LABELS["central_question"])
-        self.paragraph("Centrale vraag", series.central_question)
-        if series.lines_sentence:
-            self.paragraph("Normal", text=series.lines_sentence)
+    def section(self, section: part.Section) -> None:
+        if section.heading:
+            style = "Stellingkop" if section.role == "stelling" else "Heading 1"
+            heading = self.paragraph(style, text=section.heading)
+            if section.anchor:
+                self.bookmarks += 1
+                bookmark(heading, section.anchor, self.bookmarks)
+        for item in section.parts:
+            getattr(self, f"part_{item.kind}")(item)
 
-        if session.focus:
-            self.paragraph("Heading 1", text=LABELS["focus"])
-            self.paragraph("Normal", session.focus)
+    # --- the parts of a section (one method per kind, as in blocks.html.j2) -----
 
-        for part in session.body:
-            if isinstance(part, Stelling):
-                self.stelling(part)
-            else:
-                if part.title:
-                    self.paragraph("Heading 1", text=part.title)
-                self.blocks(part.blocks)
+    def part_prose(self, item: part.Prose) -> None:
+        self.blocks(item.blocks)
 
-        if session.stellingen:
-            self.summary(session)
-        self.participants(session)
+    def part_sentence(self, item: part.Sentence) -> None:
+        self.paragraph("Normal", item.inlines)
 
-    def stelling(self, stelling: Stelling) -> None:
-        self.paragraph("Stellingkop", text=stelling.heading)
-        self.paragraph("Stelling", stelling.statement)
-        self.blocks(stelling.blocks, points=True)
+    def part_callout(self, item: part.Callout) -> None:
+        self.paragraph("Centrale vraag kop", text=item.heading)
+        self.paragraph("Centrale vraag", item.inlines)
 
-    def summary(self, session: Session) -> None:
-        self.paragraph("Heading 1", text=LABELS["summary"])
-        rows = [
-            [[Text(text=str(s.number))], [Text(text=s.label or EMPTY_CELL)], s.statement]
-            for s in session.stellingen
-        ]
-        header = [
-            LABELS["summary_number"],
-            LABELS["summary_label"],
-            LABELS["summary_statement"],
-        ]
-        table = self.table(header, rows, widths=(Cm(1.2), Cm(3.0), Cm(12.2)))
-        for row in table.rows:
-            row.cells[0].paragraphs[0].style = "Tabelgetal"
+    def part_statement(self, item: part.Statement) -> None:
+        self.paragraph("Stelling", item.inlines)
 
-    def participants(self, session: Session) -> None:
-        self.paragraph("Heading 1", text=LABELS["participants"])
-        self.paragraph("Heading 2", text=LABELS["organisations"])
-        rows = [
-            [[Text(text=org.name)], [Text(text=KIND_LABELS[org.kind])]]
-            for org in session.participants
-        ]
-        table = self.table(
-            [LABELS["organisation"], LABELS["kind"]], rows, widths=(Cm(12.4), Cm(4.0))
-        )
-        for row, org in zip(table.rows[1:], session.participants, strict=True):
-            if org.logo and org.logo.kind == "png":
-                self.logo(row.cells[0].paragraphs[0], org.logo.data, org.name)
-            elif org.logo:
-                self.notes.append(
-                    f"het logo van {org.name} is een SVG-bestand en staat daarom niet in "
-                    "het Word-bestand (wel in de PDF en de webversie); geef in "
-                    "organisaties.yaml een PNG-versie op als het ook in Word moet staan"
-                )
-        if session.speakers:
-            self.paragraph("Heading 2", text=LABELS["speakers"])
-            rows = [
-                [
-                    [Text(text=speaker.name)],
-                    [Text(text=speaker.role or EMPTY_CELL)],
-                    [Text(text=speaker.organisation or EMPTY_CELL)],
-                ]
-                for speaker in session.speakers
-            ]
-            self.table(
-                [LABELS["speaker"], LABELS["role"], LABELS["organisation"]],
-                rows,
-                widths=(Cm(4.4), Cm(6.0), Cm(6.0)),
+    def part_points(self, item: part.Points) -> None:
+        self.blocks(item.blocks, points=True)
+
+    def part_conclusion(self, item: part.Conclusion) -> None:
+        label = Strong(children=[Text(text=f"{item.label}:")])
+        self.paragraph("Conclusie", [label, Text(text=" "), *item.inlines])
+
+    def part_key_points(self, item: part.KeyPoints) -> None:
+        from ..model import LineBreak, Link
+
+        for point in item.items:
+            link = Link(href=f"#{point.anchor}", children=[Text(text=point.reference)])
+            self.paragraph(
+                "Uitkomst", [Strong(children=[link]), LineBreak(), *point.inlines]
             )
-        organiser = session.series.organiser
-        if organiser:
-            self.paragraph("Heading 2", text=LABELS["organiser"])
-            self.paragraph("Normal", text=organiser.name)
+
+    def part_group(self, item: part.Group) -> None:
+        self.paragraph("Heading 2", text=item.heading)
+        for entry in item.entries:
+            paragraph = self.paragraph("Deelnemer", text=entry.text)
+            if entry.image:
+                self.logo(paragraph, entry.image, before_text=True)
+
+    def part_facts(self, item: part.Facts) -> None:
+        for fact in item.rows:
+            label = Strong(children=[Text(text=fact.label)])
+            self.paragraph("Colofon", [label, Text(text="\t"), *fact.inlines])
 
     # --- building blocks -------------------------------------------------------
 
@@ -198,11 +179,7 @@ class _Writer:
             elif isinstance(block, CodeBlock):
                 self.paragraph("Codeblok", text=block.text)
             elif isinstance(block, Table):
-                self.table(
-                    [cell for cell in block.header],
-                    block.rows,
-                    widths=None,
-                )
+                self.table(block.header, block.rows)
 
     def list_block(self, block: ListBlock, points: bool, level: int) -> None:
         if block.ordered:
@@ -227,29 +204,20 @@ class _Writer:
                     self.blocks([inner], points, level + 1)
 
     def table(
-        self,
-        header: list[str] | list[list[Inline]],
-        rows: list[list[list[Inline]]],
-        widths: tuple[Length, ...] | None,
+        self, header: list[list[Inline]], rows: list[list[list[Inline]]]
     ) -> WordTable:
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Verslagtabel"
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _align_with_text(table)
         _repeat_header(table)
-        for cell, value in zip(table.rows[0].cells, header, strict=True):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = "Tabeltekst"
-            if isinstance(value, str):
-                paragraph.add_run(value)
-            else:
-                add_inlines(paragraph, value)
-        for row, values in zip(table.rows[1:], rows, strict=True):
+        for row, values in zip(table.rows, [header, *rows], strict=True):
             for cell, value in zip(row.cells, values, strict=True):
                 paragraph = cell.paragraphs[0]
                 paragraph.style = "Tabeltekst"
                 add_inlines(paragraph, value)
         _keep_together(table)
-        widths = widths or _equal_widths(len(header))
+        widths = _equal_widths(len(header))
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
@@ -258,17 +226,28 @@ class _Writer:
                 cell.width = width
         return table
 
-    def logo(self, paragraph, png: bytes, name: str) -> None:
-        """The organisation's logo on a line above its name, with the name as alt text.
+    def logos(self, images: list[part.Image]) -> None:
+        """The logos of the title block, side by side on one line."""
+        paragraph = self.paragraph("Normal")
+        for image in images:
+            self.logo(paragraph, image, height=Cm(1.4))
 
-        (On its own line, the names of organisations with and without a logo start
-        at the same place.)
-        """
-        picture = paragraph.add_run()
-        shape = picture.add_picture(io.BytesIO(png), height=Cm(0.8))
-        shape._inline.docPr.set("descr", name)
-        picture.add_break()
-        paragraph.runs[0]._r.addprevious(picture._r)
+    def logo(self, paragraph, image: part.Image, height=None, before_text=False) -> None:
+        """A PNG logo with its name as alt text; an SVG one is left out with a note."""
+        if image.logo.kind != "png":
+            note = SVG_NOTE.format(name=image.alt)
+            if note not in self.notes:
+                self.notes.append(note)
+            return
+        run = paragraph.add_run()
+        shape = run.add_picture(io.BytesIO(image.logo.data), height=height or Cm(0.8))
+        shape._inline.docPr.set("descr", image.alt)
+        if before_text:
+            run.add_text("\u00a0\u00a0")
+            if paragraph.runs[0] is not run:
+                paragraph.runs[0]._r.addprevious(run._r)
+        else:
+            run.add_text("\u00a0\u00a0\u00a0")
 
 
 def _keep_together(table: WordTable, most_rows: int = 12) -> None:
@@ -284,6 +263,21 @@ def _keep_together(table: WordTable, most_rows: int = 12) -> None:
 
 def _equal_widths(count: int) -> tuple[Length, ...]:
     return tuple(Length(int(TEXT_WIDTH / count)) for _ in range(count))
+
+
+def _align_with_text(table: WordTable) -> None:
+    """The table's left edge on the text margin (Word otherwise shifts it by the cell
+    margin, so that it sticks out about 2 mm)."""
+    properties = table._tbl.tblPr
+    indent = properties.find(qn("w:tblInd"))
+    if indent is None:
+        indent = OxmlElement("w:tblInd")
+        properties.append(indent)
+    indent.set(qn("w:w"), "0")
+    indent.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
 
 
 def _repeat_header(table: WordTable) -> None:

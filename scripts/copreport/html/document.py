@@ -1,4 +1,4 @@
-"""Rendering the session model through the Jinja2 templates under `templates/`."""
+"""The outline as one HTML document, through the Jinja2 templates under `templates/`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..dutch import EMPTY_CELL, LABELS, page_label_parts
-from ..model import Organisation, Session
+from .. import dutch
+from ..outline import Outline
+from ..outline.nodes import Image
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 """The project's templates: `report.html.j2`, `blocks.html.j2`, `report.css`."""
@@ -18,25 +19,22 @@ GENERATOR = "Verslagpijplijn Nationaal Netwerk Brede Welvaart"
 
 
 def render_html(
-    session: Session,
-    logo_url: Callable[[Organisation], str],
+    outline: Outline,
+    image_url: Callable[[Image], str],
     templates: Path = TEMPLATES,
 ) -> str:
     """The report as an HTML string with its stylesheet inlined.
 
-    `logo_url` gives the URL under which an organisation's logo (from the model)
-    appears: a name the PDF's fetcher serves from memory, or a data URL in the
-    self-contained web page.
+    `image_url` gives the URL under which a logo (from the model) appears: a name
+    the PDF's fetcher serves from memory, or a data URL in the web page.
     """
     template = _environment(templates.resolve()).get_template("report.html.j2")
     return template.render(
-        session=session,
-        labels=LABELS,
+        outline=outline,
         stylesheet=(templates / "report.css").read_text(encoding="utf-8"),
         generator=GENERATOR,
-        logo_url=logo_url,
-        empty_cell=EMPTY_CELL,
-        page_label=page_label_parts(),
+        image_url=image_url,
+        draft_note=dutch.draft_status(),
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pydyf
 import weasyprint
 
 from ..atomic import write_bytes
@@ -23,7 +24,9 @@ from ..errors import RenderError
 from ..html import render_html
 from ..html.document import GENERATOR, TEMPLATES
 from ..limits import TimeLimitExceeded, time_limit
-from ..model import Organisation, Session
+from ..model import Session
+from ..outline import Outline, build_outline
+from ..outline.nodes import Image
 from .fetcher import FolderFetcher, RefusedResource
 from .xmp import xmp_packet
 
@@ -46,20 +49,21 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
     """The session's report as PDF bytes."""
     _require_font(FONT)
     _fix_font_timestamps(session)
+    outline = build_outline(session)
     logos = {
-        _logo_url(org): (org.logo.data, org.logo.media_type)
-        for org in session.participants
-        if org.logo
+        _image_url(image): (image.logo.data, image.logo.media_type)
+        for image in _images(outline)
     }
     fetcher = FolderFetcher([templates], logos)
-    html = render_html(session, logo_url=_logo_url, templates=templates)
-    packet = xmp_packet(session, GENERATOR)
+    html = render_html(outline, image_url=_image_url, templates=templates)
+    packet = xmp_packet(outline.properties, GENERATOR)
 
-    def replace_metadata(document: weasyprint.Document, pdf: object) -> None:
+    def finish(document: weasyprint.Document, pdf: object) -> None:
         number = int(pdf.catalog["Metadata"].split()[0])
         stream = pdf.objects[number]
         stream.stream = [packet]
         stream.compress = False
+        scope_table_headers(pdf)
 
     with _weasyprint_problems() as problems:
         try:
@@ -69,7 +73,7 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
                 ).render(pdf_variant=PDF_VARIANT)
                 data = document.write_pdf(
                     pdf_variant=PDF_VARIANT,
-                    finisher=replace_metadata,
+                    finisher=finish,
                 )
         except TimeLimitExceeded:
             raise RenderError(
@@ -90,6 +94,20 @@ def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
     return data
 
 
+def scope_table_headers(pdf: object) -> None:
+    """Give every table header cell its scope (PDF/UA, Matterhorn 15-003).
+
+    WeasyPrint links data cells to their headers but leaves the headers' own scope
+    out; every table of a report has one header row, so each is a column header.
+    """
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH":
+            attributes = item.get("A")
+            if not isinstance(attributes, pydyf.Dictionary):
+                attributes = item["A"] = pydyf.Dictionary({"O": "/Table"})
+            attributes["Scope"] = "/Column"
+
+
 _KNOWN_PROBLEMS = (
     ("Failed to render SVG image", "een SVG-afbeelding kon niet worden getekend"),
     ("Failed to load image", "een afbeelding kon niet worden geladen"),
@@ -106,9 +124,18 @@ def _in_dutch(problem: str) -> str:
     return f"melding van WeasyPrint: {problem}"
 
 
-def _logo_url(organisation: Organisation) -> str:
+def _image_url(image: Image) -> str:
     """The name under which the fetcher serves a logo from the model (no real file)."""
-    return f"file:///logo-uit-het-model/{organisation.key}.{organisation.logo.kind}"
+    return f"file:///logo-uit-het-model/{image.name}.{image.logo.kind}"
+
+
+def _images(outline: Outline) -> list[Image]:
+    """Every logo the report shows."""
+    images = list(outline.title_block.logos)
+    for section in outline.sections:
+        for part in section.parts:
+            images += [e.image for e in getattr(part, "entries", []) if e.image]
+    return images
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import weasyprint
 
-from ..model import Session
+from ..outline.nodes import Properties
 
 _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -58,14 +58,14 @@ _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <?xpacket end="r"?>"""
 
 
-def xmp_packet(session: Session, generator: str) -> bytes:
-    """The complete XMP packet for the session's PDF."""
+def xmp_packet(properties: Properties, generator: str) -> bytes:
+    """The complete XMP packet for a report's PDF."""
     return _PACKET.format(
-        title=escape(session.document_title),
-        author=escape(session.author),
-        description=escape(session.description),
-        keywords=escape(", ".join(session.keywords)),
+        title=escape(properties.title),
+        author=escape(properties.author),
+        description=escape(properties.subject),
+        keywords=escape(", ".join(properties.keywords)),
         weasyprint=escape(weasyprint.__version__),
         generator=escape(generator),
-        date=session.timestamp.isoformat(),
+        date=properties.created.isoformat(),
     ).encode("utf-8")

@@ -2,7 +2,8 @@
 
 A stelling is a section headed ``## Stelling N`` or ``## Stelling N (label)``; its
 first paragraph is the statement, what follows (usually a list) is what was said.
-Stellingen are numbered 1..n without gaps or repeats.
+A paragraph that starts with ``Conclusie:`` is the author's summary of what the
+stelling yielded. Stellingen are numbered 1..n without gaps or repeats.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..model import (
     Section,
     Stelling,
     Strong,
+    Text,
     plain_text,
 )
 from .mdblocks import MarkdownReader
@@ -32,6 +34,8 @@ _H1 = re.compile(r"^ {0,3}#(?!#)(\s|$)")
 _H2 = re.compile(r"^ {0,3}##(?!#)(.*)$")
 _STELLING_ATTEMPT = re.compile(r"^stelling\b", re.IGNORECASE)
 _STELLING = re.compile(r"^stelling +([0-9]{1,4})(?: *\(([^()]*)\))?$", re.IGNORECASE)
+_CONCLUSION = re.compile(r"^\s*conclusie\s*:\s*", re.IGNORECASE)
+_CONCLUSION_LABEL = re.compile(r"conclusie\s*:?", re.IGNORECASE)
 
 
 @dataclass
@@ -137,12 +141,62 @@ def _stelling(
         )
         return None
     label = " ".join((match.group(2) or "").split())
+    rest, conclusion = _conclusion(blocks[1:], number, raw, problems)
     return Stelling(
         number=number,
         label=typeset(label) if label else None,
         statement=_unwrap(blocks[0].inlines),
-        blocks=blocks[1:],
+        blocks=rest,
+        conclusion=conclusion,
     )
+
+
+def _conclusion(
+    blocks: list, number: int, raw: _RawSection, problems: Problems
+) -> tuple[list, list[Inline] | None]:
+    """The blocks without the ``Conclusie:`` paragraph, and that paragraph's words."""
+    found = [
+        index
+        for index, block in enumerate(blocks)
+        if isinstance(block, Paragraph) and _CONCLUSION.match(plain_text(block.inlines))
+    ]
+    if not found:
+        return blocks, None
+    if len(found) > 1:
+        problems.add(
+            raw.heading_line,
+            f"Stelling {number} heeft meer dan één alinea 'Conclusie:'; voeg ze samen",
+        )
+    inlines = _without_label(blocks[found[0]].inlines)
+    if not plain_text(inlines).strip():
+        problems.add(
+            raw.heading_line,
+            f"bij Stelling {number} staat 'Conclusie:' zonder tekst; schrijf in een of "
+            "twee zinnen wat de stelling opleverde, of haal de regel weg",
+        )
+        return blocks, None
+    return [b for i, b in enumerate(blocks) if i not in found], inlines
+
+
+def _without_label(inlines: list[Inline]) -> list[Inline]:
+    """``**Conclusie:** tekst`` or ``Conclusie: tekst`` as just ``tekst``."""
+    first, rest = inlines[0], list(inlines[1:])
+    if isinstance(first, (Strong, Emphasis)) and _CONCLUSION_LABEL.fullmatch(
+        plain_text(first.children).strip()
+    ):
+        head = ""
+    else:
+        head = plain_text([first]) if isinstance(first, Text) else ""
+        if not head:
+            return inlines
+        head = _CONCLUSION.sub("", head, count=1)
+    if rest and isinstance(rest[0], Text):
+        rest[0] = Text(text=rest[0].text)
+    joined = ([Text(text=head)] if head else []) + rest
+    if joined and isinstance(joined[0], Text):
+        stripped = joined[0].text.lstrip(" :")
+        joined = ([Text(text=stripped)] if stripped else []) + joined[1:]
+    return joined
 
 
 def _unwrap(inlines: list[Inline]) -> list[Inline]:

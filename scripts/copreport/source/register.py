@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..dutch.fields import ORGANISATION
 from ..errors import Problems, SourceError, display_path
-from ..model import ORGANISATION_KINDS, Organisation, OrganisationRegister
+from ..model import Organisation, OrganisationRegister
 from . import fields
-from .assets import read_logo
+from .mdblocks import MarkdownReader
+from .record import Context, read_record
 from .text import read_source
-from .typography import typeset
 from .yamlnodes import Mapping, load_yaml
 
 REGISTER_FILE = "organisaties.yaml"
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_REQUIRED = ("naam", "soort")
-_OPTIONAL = ("afkorting", "logo")
 
 
 class Register:
@@ -25,6 +24,12 @@ class Register:
     def __init__(self, path: Path, organisations: dict[str, Organisation]) -> None:
         self.path = path
         self.organisations = organisations
+
+    def keys(self) -> list[str]:
+        return list(self.organisations)
+
+    def name_of(self, key: str) -> str:
+        return self.organisations[key].name
 
     def lookup(
         self, key: str, line: int, problems: Problems, field: str
@@ -42,11 +47,8 @@ class Register:
 
     def to_json(self) -> bytes:
         """The validated register as the build keeps it between steps."""
-        return (
-            OrganisationRegister(organisations=self.organisations)
-            .model_dump_json(indent=1)
-            .encode("utf-8")
-        )
+        model = OrganisationRegister(organisations=self.organisations)
+        return model.model_dump_json(indent=1).encode("utf-8")
 
     @classmethod
     def from_json(cls, path: Path, data: bytes) -> Register:
@@ -70,6 +72,7 @@ def load_register(path: Path, content: Path | None = None) -> Register:
             "bijvoorbeeld 'PBL: {naam: Planbureau voor de Leefomgeving, soort: "
             "planbureau}'",
         )
+    context = Context(path, problems, MarkdownReader(path, problems), content=content)
     organisations: dict[str, Organisation] = {}
     for key, node in root.entries.items():
         line = root.key_lines[key]
@@ -83,39 +86,8 @@ def load_register(path: Path, content: Path | None = None) -> Register:
         entry = fields.mapping(node, key, problems)
         if entry is None:
             continue
-        organisation = _organisation(content, key, entry, problems)
-        if organisation:
-            organisations[key] = organisation
+        values = read_record(entry, ORGANISATION, context, where=f" bij '{key}'")
+        if "name" in values and "kind" in values:
+            organisations[key] = Organisation(key=key, **values)
     problems.raise_if_any()
     return Register(path, organisations)
-
-
-def _organisation(
-    content: Path, key: str, entry: Mapping, problems: Problems
-) -> Organisation | None:
-    fields.check_fields(entry, _REQUIRED, _OPTIONAL, problems, where=f" bij '{key}'")
-    name = fields.text(entry.entries.get("naam"), "naam", problems)
-    kind = fields.text(entry.entries.get("soort"), "soort", problems)
-    if kind is not None and kind not in ORGANISATION_KINDS:
-        problems.add(
-            entry.entries["soort"].line,
-            f"onbekende soort '{kind}' bij '{key}'"
-            f"{fields.suggestion(kind, list(ORGANISATION_KINDS))} "
-            f"(kies uit: {', '.join(ORGANISATION_KINDS)})",
-        )
-        kind = None
-    abbreviation = fields.text(entry.entries.get("afkorting"), "afkorting", problems)
-    logo = None
-    if "logo" in entry.entries:
-        logo_text = fields.text(entry.entries["logo"], "logo", problems)
-        if logo_text is not None:
-            logo = read_logo(content, entry.entries["logo"].line, logo_text, problems)
-    if name is None or kind is None:
-        return None
-    return Organisation(
-        key=key,
-        name=typeset(name),
-        kind=kind,
-        abbreviation=typeset(abbreviation) if abbreviation else None,
-        logo=logo,
-    )

@@ -17,6 +17,8 @@ _OPENING_CONTEXT = set(" \t\n([{=\u2018\u201c/-\u2013\u2014" + NBSP)
 _ELISION = re.compile(r"^'(s|t|n|\d\d)\b", re.IGNORECASE)
 _EURO = re.compile(r"€ ?(?=\d)")
 _DATE = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})\b")
+_ACRONYMS = re.compile(r"\b([A-Z][A-Z0-9]{1,9})(?: (/) | )(?=[A-Z][A-Z0-9]{1,9}\b)")
+"""Two abbreviations in a row (``HZ KCZS``, ``HZ / KCZS``) name one thing."""
 
 
 def dutch_quotes(text: str, before: str = " ") -> str:
@@ -35,8 +37,12 @@ def dutch_quotes(text: str, before: str = " ") -> str:
 
 
 def keep_together(text: str) -> str:
-    """Non-breaking spaces after the euro sign and inside written-out dates."""
+    """Non-breaking spaces after the euro sign, inside written-out dates and between
+    abbreviations that belong together, so that none of them breaks over two lines."""
     text = _EURO.sub("€" + NBSP, text)
+    text = _ACRONYMS.sub(
+        lambda m: m.group(1) + (f"{NBSP}/{NBSP}" if m.group(2) else NBSP), text
+    )
     return _DATE.sub(lambda m: NBSP.join(m.groups()), text)
 
 

@@ -56,6 +56,11 @@ _PROBLEMS = (
         "hier ontbreekt de dubbele punt tussen veldnaam en waarde ('veld: waarde')",
     ),
     (
+        "invalid Unicode character escape",
+        "een code als \\u... staat voor een teken dat niet bestaat (zoals U+D800); "
+        "haal de code weg",
+    ),
+    (
         "while scanning a quoted scalar",
         "een aanhalingsteken wordt niet gesloten",
     ),
@@ -85,6 +90,9 @@ _GENERIC = (
 MAX_DEPTH = 10
 """Lists and fields nested deeper than this are refused: no content file needs it."""
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's parser when installed (about ten times faster), else PyYAML's own."""
+
 _TRAILING_COMMENT = re.compile(r"[ ]#")
 """One space, then '#': text that YAML silently cuts off. Two or more spaces before
 '#' are the usual way to write a comment (as yamllint asks) and stay allowed."""
@@ -101,7 +109,7 @@ def load_yaml(
     _refuse_tabs_and_nbsp(path, lines, first_line, part)
     try:
         _refuse_deep_nesting(path, text, first_line, part)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
@@ -140,7 +148,7 @@ def _convert(node: yaml.Node, context: _Context, depth: int) -> Node:
     context.seen.add(id(node))
     line = context.line_of(node)
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None:
+        if not node.style:  # plain (PyYAML says None, LibYAML an empty string)
             _refuse_trailing_comment(node, context)
         if node.style in ("|", ">"):
             line += 1  # a block scalar's text starts on the line after its key
@@ -172,7 +180,7 @@ def _convert(node: yaml.Node, context: _Context, depth: int) -> Node:
 def _refuse_deep_nesting(path: Path, text: str, first_line: int, part: str) -> None:
     """Count nesting on the parser's events (no recursion), before composing a tree."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:

@@ -12,7 +12,9 @@ from pathlib import Path
 from ..atomic import write_bytes
 from ..html import render_html
 from ..html.document import TEMPLATES
-from ..model import Organisation, Session
+from ..model import Session
+from ..outline import build_outline
+from ..outline.nodes import Image
 
 
 def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> None:
@@ -22,11 +24,10 @@ def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> N
 
 def web_page(session: Session, templates: Path = TEMPLATES) -> str:
     """The web page as text."""
-    return render_html(session, logo_url=data_url, templates=templates)
+    return render_html(build_outline(session), image_url=data_url, templates=templates)
 
 
-def data_url(organisation: Organisation) -> str:
-    """The organisation's logo as a data URL, so that the page carries its own images."""
-    logo = organisation.logo
-    encoded = base64.b64encode(logo.data).decode("ascii")
-    return f"data:{logo.media_type};base64,{encoded}"
+def data_url(image: Image) -> str:
+    """A logo as a data URL, so that the page carries its own images."""
+    encoded = base64.b64encode(image.logo.data).decode("ascii")
+    return f"data:{image.logo.media_type};base64,{encoded}"

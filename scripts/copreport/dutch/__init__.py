@@ -2,6 +2,7 @@
 
 Everything a reader sees that the pipeline writes itself (rather than the author)
 comes from here, so the PDF, the web page and the Word file use the same words.
+The fields of the content files are declared, in Dutch, in `dutch.fields`.
 """
 
 from __future__ import annotations
@@ -84,37 +85,36 @@ _SMALL_ORDINALS = [
 
 # Fixed labels of the report, in the order the sections appear.
 LABELS = {
+    "key_points": "Belangrijkste uitkomsten",
     "introduction": "Over het netwerk en het thema",
     "central_question": "Centrale vraag",
     "focus": "Focus van de bijeenkomst",
-    "summary": "Stellingen in het kort",
-    "summary_number": "Nr.",
-    "summary_label": "Onderwerp",
-    "summary_statement": "Stelling",
+    "conclusion": "Conclusie",
     "participants": "Deelnemers",
-    "organisations": "Deelnemende organisaties",
-    "organisation": "Organisatie",
-    "kind": "Soort",
-    "speakers": "Sprekers",
-    "speaker": "Spreker",
-    "role": "Functie",
+    "colophon": "Colofon",
     "organiser": "Organisator",
+    "contact": "Contact",
+    "website": "Website",
+    "network": "Netwerk",
+    "series": "Reeks",
+    "previous": "Vorige bijeenkomst",
+    "following": "Volgende bijeenkomst",
+    "edited": "Verslag opgemaakt",
+    "status": "Status",
     "page": "Pagina {page} van {pages}",
     "category": "Verslag Community of Practice",
+    "draft": "CONCEPT",
 }
 
-KIND_LABELS = {
-    "ministerie": "Ministerie",
-    "planbureau": "Planbureau",
-    "provincie": "Provincie",
-    "gemeente": "Gemeente",
-    "kennisinstelling": "Kennisinstelling",
-    "overig": "Overig",
+KIND_GROUPS = {
+    "ministerie": "Ministeries",
+    "planbureau": "Planbureaus",
+    "provincie": "Provincies",
+    "gemeente": "Gemeenten",
+    "kennisinstelling": "Kennisinstellingen",
+    "overig": "Overige organisaties",
 }
-
-
-EMPTY_CELL = "–"
-"""What a table cell shows when there is nothing to say (no label, no function)."""
+"""The heading above the participating organisations of each kind."""
 
 
 def series_heading(title: str) -> str:
@@ -127,20 +127,74 @@ def stelling_heading(number: int, label: str | None) -> str:
     return f"Stelling {number} ({label})" if label else f"Stelling {number}"
 
 
-def meta_line(date_text: str, location: str, host: str | None) -> str:
-    """Date and place under the title and in the footer: ``1 februari 2024 · Den Haag (PBL)``."""
-    place = f"{location} ({host})" if host else location
-    return f"{date_text} · {place}"
+def stelling_reference(number: int, label: str | None) -> str:
+    """A stelling where its topic stands alone: ``Stelling 2 · Instrumenten``."""
+    return f"Stelling {number} · {capitalised(label)}" if label else f"Stelling {number}"
 
 
-def description(
-    number: int, theme: str, network: str, date_text: str, location: str
-) -> str:
+def capitalised(text: str) -> str:
+    """The first letter as a capital, the rest as written (``bw-optiek`` → ``Bw-optiek``)."""
+    return text[:1].upper() + text[1:]
+
+
+def keep_together(text: str) -> str:
+    """Text that must not break over lines (an abbreviation such as ``HZ KCZS``)."""
+    return text.replace(" ", NBSP)
+
+
+def place(location: str, host: str | None) -> str:
+    """``Den Haag (PBL)``: the host's short name never splits over two lines."""
+    return f"{location} ({keep_together(host)})" if host else location
+
+
+def meta_line(date: dt.date, location: str, host: str | None) -> str:
+    """Date and place under the title: ``1 februari 2024 · Den Haag (PBL)``."""
+    return f"{long_date(date)} · {place(location, host)}"
+
+
+def document_title(series: str, title: str, date: dt.date, draft: bool) -> str:
+    """The title in a viewer's title bar and in the file's properties."""
+    mark = " (concept)" if draft else ""
+    return f"{series}: {title} ({long_date(date)}){mark}"
+
+
+def description(number: int, theme: str, network: str, date: dt.date, location: str) -> str:
     """One sentence for a file's subject field."""
     return (
         f"Verslag van de {ordinal(number)} bijeenkomst van de Community of Practice "
-        f"\u2018{theme}\u2019 ({network}), {date_text}, {location}."
+        f"\u2018{theme}\u2019 ({network}), {long_date(date)}, {location}."
     )
+
+
+def series_position(number: int, series_title: str) -> str:
+    """``Bijeenkomst 4 van de reeks ‘Basis voor gebiedsgericht werken’``."""
+    return f"Bijeenkomst {number} van de reeks \u2018{series_title}\u2019"
+
+
+def session_reference(number: int, title: str, date: dt.date) -> str:
+    """Another session, as the colophon names it: ``3 · Titel (14 november 2023)``."""
+    return f"{number} · {title} ({long_date(date)})"
+
+
+def speakers_label(count: int) -> str:
+    return "Spreker" if count == 1 else "Sprekers"
+
+
+def speaker_line(name: str, role: str | None, organisation: str | None) -> str:
+    """``Teatske Pol, adviseur economie en leefbaarheid (Provincie Overijssel)``."""
+    text = f"{name}, {role}" if role else name
+    return f"{text} ({organisation})" if organisation else text
+
+
+def stellingen_opening(count: int) -> str:
+    """The start of the lead's second sentence when no stelling has a conclusion:
+    ``Er zijn drie stellingen besproken, over`` (the topics follow, as links)."""
+    verb, noun = ("is", "stelling") if count == 1 else ("zijn", "stellingen")
+    return f"Er {verb} {count_word(count)} {noun} besproken, over "
+
+
+def draft_status() -> str:
+    return "concept: nog niet vastgesteld, niet verspreiden"
 
 
 def page_label_parts() -> tuple[str, str, str]:
@@ -207,9 +261,8 @@ def opening_sentence(
     date: dt.date, location: str, host: str | None, number: int, theme: str
 ) -> str:
     """The sentence that opens every report, as in the network's own reports."""
-    place = f"{location} ({host})" if host else location
     return (
-        f"Op {long_date(date)} vond in {place} de {ordinal(number)} "
+        f"Op {long_date(date)} vond in {place(location, host)} de {ordinal(number)} "
         f"Community of Practice plaats voor het thema \u2018{theme}\u2019."
     )
 

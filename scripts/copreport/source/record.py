@@ -1,0 +1,236 @@
+"""Reading the fields of a content file by their declarations (`dutch.fields`).
+
+`read_record` checks a YAML mapping against a tuple of `FieldSpec`s (unknown
+fields with a suggestion, required fields present) and reads every field with
+the reader for its kind. Problems are recorded, with their line, and reading
+goes on, so that one pass reports every mistake in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..dutch.fields import SPEAKER, FieldSpec
+from ..errors import Problems
+from ..model import ORGANISATION_KINDS, Organisation, Speaker
+from . import fields
+from .mdblocks import MarkdownReader
+from .typography import typeset
+from .yamlnodes import Mapping, Node
+
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s<>\"]*)?$")
+
+
+@dataclass
+class Context:
+    """What readers need besides the node: the file, its problems, its neighbours."""
+
+    path: Path
+    problems: Problems
+    markdown: MarkdownReader
+    register: Any = None
+    """The `Register` that organisation keys are looked up in (None: not yet)."""
+    content: Path | None = None
+    """The content folder that images are read from."""
+
+
+Reader = Callable[[Node, FieldSpec, Context], Any]
+
+
+def read_record(
+    mapping: Mapping, specs: tuple[FieldSpec, ...], context: Context, where: str = ""
+) -> dict[str, Any]:
+    """Every declared field of `mapping` that is present and valid, by model attribute."""
+    fields.check_fields(
+        mapping,
+        tuple(spec.name for spec in specs if spec.required),
+        tuple(spec.name for spec in specs if not spec.required),
+        context.problems,
+        where=where,
+    )
+    values: dict[str, Any] = {}
+    for spec in specs:
+        node = mapping.entries.get(spec.name)
+        if node is None:
+            continue
+        value = READERS[spec.kind](node, spec, context)
+        if value is not None:
+            values[spec.attribute] = value
+    return values
+
+
+def _text(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    value = fields.text(node, spec.name, context.problems)
+    return typeset(value) if value else None
+
+
+def _number(node: Node, spec: FieldSpec, context: Context) -> int | None:
+    return fields.positive_number(node, spec.name, context.problems)
+
+
+def _date(node: Node, spec: FieldSpec, context: Context):
+    return fields.date(node, spec.name, context.problems)
+
+
+def _status(node: Node, spec: FieldSpec, context: Context) -> bool | None:
+    value = fields.text(node, spec.name, context.problems)
+    if value in ("concept", "definitief"):
+        return value == "concept"
+    if value is not None:
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' is 'concept' of 'definitief' (nu: '{fields.shown(value)}')"
+            f"{fields.suggestion(value, ['concept', 'definitief'])}",
+        )
+    return None
+
+
+def _inline(node: Node, spec: FieldSpec, context: Context):
+    text = fields.block_text(node, spec.name, context.problems)
+    return context.markdown.inlines(text, node.line) if text else None
+
+
+def _blocks(node: Node, spec: FieldSpec, context: Context):
+    text = fields.block_text(node, spec.name, context.problems)
+    return context.markdown.blocks(text, node.line) if text else None
+
+
+def _texts(node: Node, spec: FieldSpec, context: Context) -> list[str] | None:
+    items = fields.sequence(node, spec.name, context.problems)
+    if items is None:
+        return None
+    texts = [fields.text(item, spec.name, context.problems) for item in items]
+    return [typeset(text) for text in texts if text]
+
+
+def _organisation(node: Node, spec: FieldSpec, context: Context) -> Organisation | None:
+    key = fields.text(node, spec.name, context.problems)
+    if key is None or context.register is None:
+        return None
+    return context.register.lookup(key, node.line, context.problems, spec.name)
+
+
+def _organisations(node: Node, spec: FieldSpec, context: Context) -> list[Organisation]:
+    found: list[Organisation] = []
+    lines: dict[str, int] = {}
+    for item in fields.sequence(node, spec.name, context.problems) or []:
+        key = fields.text(item, spec.name, context.problems)
+        if key is None:
+            continue
+        if key in lines:
+            context.problems.add(
+                item.line,
+                f"'{key}' staat twee keer in {spec.name} (ook op regel {lines[key]})",
+            )
+            continue
+        lines[key] = item.line
+        organisation = context.register.lookup(key, item.line, context.problems, spec.name)
+        if organisation:
+            found.append(organisation)
+    return found
+
+
+def _organisation_name(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    """A register key becomes the full name; other text is kept as written.
+
+    A single word that is nearly a key (``Overijsel``) is taken for a typing error.
+    """
+    value = fields.text(node, spec.name, context.problems)
+    if value is None:
+        return None
+    keys = context.register.keys()
+    by_key = {key.casefold(): key for key in keys}
+    if value.casefold() in by_key:
+        return context.register.name_of(by_key[value.casefold()])
+    if " " not in value:
+        near = difflib.get_close_matches(value, keys, n=1, cutoff=0.8)
+        if near:
+            context.problems.add(
+                node.line,
+                f"organisatie '{fields.shown(value)}' van een spreker — bedoelt u "
+                f"'{near[0]}'? Schrijf de sleutel uit het register precies, of de "
+                "volledige naam",
+            )
+    return typeset(value)
+
+
+def _speakers(node: Node, spec: FieldSpec, context: Context) -> list[Speaker] | None:
+    speakers = []
+    for item in fields.sequence(node, spec.name, context.problems) or []:
+        entry = fields.mapping(item, spec.name, context.problems)
+        if entry is None:
+            continue
+        values = read_record(entry, SPEAKER, context, where=" bij een spreker")
+        if "name" in values:
+            speakers.append(Speaker(**values))
+    return speakers
+
+
+def _organisation_kind(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    kind = fields.text(node, spec.name, context.problems)
+    if kind is not None and kind not in ORGANISATION_KINDS:
+        context.problems.add(
+            node.line,
+            f"onbekende soort '{kind}'{fields.suggestion(kind, list(ORGANISATION_KINDS))} "
+            f"(kies uit: {', '.join(ORGANISATION_KINDS)})",
+        )
+        return None
+    return kind
+
+
+def _image(node: Node, spec: FieldSpec, context: Context):
+    from .assets import read_logo
+
+    value = fields.text(node, spec.name, context.problems)
+    if value is None or context.content is None:
+        return None
+    return read_logo(context.content, node.line, value, context.problems)
+
+
+def _email(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    value = fields.text(node, spec.name, context.problems)
+    if value is not None and not _EMAIL.match(value):
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' is geen e-mailadres (nu: '{fields.shown(value)}'); schrijf "
+            "bijvoorbeeld 'cop@example.nl'",
+        )
+        return None
+    return value
+
+
+def _url(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    value = fields.text(node, spec.name, context.problems)
+    if value is not None and not _URL.match(value):
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' is geen volledig webadres (nu: '{fields.shown(value)}'); "
+            "schrijf het met https://, bijvoorbeeld 'https://www.example.nl/cop'",
+        )
+        return None
+    return value
+
+
+READERS: dict[str, Reader] = {
+    "text": _text,
+    "number": _number,
+    "date": _date,
+    "status": _status,
+    "inline": _inline,
+    "blocks": _blocks,
+    "texts": _texts,
+    "organisation": _organisation,
+    "organisations": _organisations,
+    "organisation_name": _organisation_name,
+    "speakers": _speakers,
+    "organisation_kind": _organisation_kind,
+    "image": _image,
+    "email": _email,
+    "url": _url,
+}
