@@ -17,7 +17,8 @@ ready=".venv/.klaar-$mode-$(cat "$0" requirements.txt "$requirements" | sha256su
 # the reports in the test suite.
 packages=(fonts-crosextra-carlito libharfbuzz-subset0 fontconfig)
 if [ "$mode" = test ]; then
-  packages+=(poppler-utils qpdf libreoffice-writer-nogui)
+  # chromium: the web version is tested in a real browser (Playwright drives it).
+  packages+=(poppler-utils qpdf libreoffice-writer-nogui chromium)
 fi
 
 python=${PYTHON:-python3}

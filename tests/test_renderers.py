@@ -150,3 +150,38 @@ def test_the_web_page_has_no_fixed_table_widths_and_scrolls_wide_tables(rendered
     _, _, _, html = rendered
     assert 'class="table-scroll"' in html or "<table" not in html
     assert not re.search(r"width:\s*\d+mm", html.split("@media screen")[1])
+
+
+def test_logos_of_network_and_organiser_head_every_format(tmp_path):
+    from helpers import add_logos, copy_content
+
+    content = copy_content(tmp_path / "content")
+    add_logos(content)  # PBL: a PNG, EZK: an SVG
+    series = content / EXAMPLE_SERIES / "reeks.yaml"
+    text = series.read_text(encoding="utf-8")
+    series.write_text(
+        text.replace("organisator: HZ-KCZS", "organisator: PBL\nnetwerklogo: logo/ezk.svg"),
+        encoding="utf-8",
+    )
+    session = load_session(content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md")
+    html = web_page(session)
+    header = html.split("</header>")[0]
+    assert 'alt="Nationaal Netwerk Brede Welvaart"' in header
+    assert 'alt="Planbureau voor de Leefomgeving"' in header
+    pdf = tmp_path / "verslag.pdf"
+    pdf.write_bytes(pdf_bytes(session))
+    with pikepdf.open(pdf) as document:
+        figures = [
+            str(item.Alt)
+            for item in document.objects
+            if isinstance(item, pikepdf.Dictionary) and item.get("/S") == "/Figure"
+        ]
+    assert figures[:2] == [
+        "Nationaal Netwerk Brede Welvaart",
+        "Planbureau voor de Leefomgeving",
+    ]
+    data, notes = build_docx(session)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as package:
+        body = package.read("word/document.xml").decode()
+    assert 'descr="Planbureau voor de Leefomgeving"' in body
+    assert any("Nationaal Netwerk Brede Welvaart is een SVG-bestand" in n for n in notes)

@@ -153,7 +153,7 @@ class _Writer:
         for entry in item.entries:
             paragraph = self.paragraph("Deelnemer", text=entry.text)
             if entry.image:
-                self.logo(paragraph, entry.image, before_text=True)
+                self.logo(paragraph, entry.image, height=Cm(0.6), after_text=True)
 
     def part_facts(self, item: part.Facts) -> None:
         for fact in item.rows:
@@ -232,21 +232,19 @@ class _Writer:
         for image in images:
             self.logo(paragraph, image, height=Cm(1.4))
 
-    def logo(self, paragraph, image: part.Image, height=None, before_text=False) -> None:
+    def logo(self, paragraph, image: part.Image, height=None, after_text=False) -> None:
         """A PNG logo with its name as alt text; an SVG one is left out with a note."""
         if image.logo.kind != "png":
             note = SVG_NOTE.format(name=image.alt)
             if note not in self.notes:
                 self.notes.append(note)
             return
+        if after_text:
+            paragraph.add_run("\u00a0\u00a0")
         run = paragraph.add_run()
         shape = run.add_picture(io.BytesIO(image.logo.data), height=height or Cm(0.8))
         shape._inline.docPr.set("descr", image.alt)
-        if before_text:
-            run.add_text("\u00a0\u00a0")
-            if paragraph.runs[0] is not run:
-                paragraph.runs[0]._r.addprevious(run._r)
-        else:
+        if not after_text:
             run.add_text("\u00a0\u00a0\u00a0")
 
 

@@ -143,8 +143,8 @@ def keep_together(text: str) -> str:
 
 
 def place(location: str, host: str | None) -> str:
-    """``Den Haag (PBL)``: the host's short name never splits over two lines."""
-    return f"{location} ({keep_together(host)})" if host else location
+    """``Den Haag (PBL)``."""
+    return f"{location} ({host})" if host else location
 
 
 def meta_line(date: dt.date, location: str, host: str | None) -> str:

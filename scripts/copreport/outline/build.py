@@ -92,7 +92,12 @@ def anchor(stelling: Stelling) -> str:
 
 
 def _host(session: Session) -> str | None:
-    return session.host.short_name if session.host else None
+    """The host's abbreviation (never split over two lines), else its full name."""
+    if session.host is None:
+        return None
+    if session.host.abbreviation:
+        return dutch.keep_together(session.host.abbreviation)
+    return session.host.name
 
 
 def _title_block(session: Session) -> TitleBlock:
