@@ -35,6 +35,7 @@ localrules:
     all,
     controle,
     publish_session,
+    publish_draft,
 
 
 # --- targets --------------------------------------------------------------------
@@ -82,7 +83,7 @@ rule parse_register:
             "organisaties.yaml",
             config,
             source=REGISTER,
-            stale=all_reports(),
+            stale=all_stale_reports(),
             content=CONTENT,
         )
 
@@ -108,9 +109,87 @@ rule parse_series:
             f"{wildcards.reeks}/reeks.yaml",
             config,
             source=CONTENT / wildcards.reeks / "reeks.yaml",
-            stale=all_reports(wildcards.reeks),
+            stale=all_stale_reports(wildcards.reeks),
             content=CONTENT,
             series_folder=CONTENT / wildcards.reeks,
+        )
+
+
+# --- the house style: checked before any report is made with it -------------------
+
+
+rule check_pdf_templates:
+    input:
+        templates=HTML_TEMPLATES,
+    output:
+        STAGED / "sjablonen-pdf.ok",
+    log:
+        LOGS / "sjablonen-pdf.log",
+    params:
+        code=fingerprint(PDF_CODE),
+    message:
+        "Sjablonen voor de PDF controleren"
+    run:
+        run_step(
+            "check_templates",
+            input,
+            output,
+            log,
+            "templates/",
+            config,
+            source=TEMPLATES / "report.html.j2",
+            stale=[],
+            kind="pdf",
+        )
+
+
+rule check_web_templates:
+    input:
+        templates=HTML_TEMPLATES,
+    output:
+        STAGED / "sjablonen-web.ok",
+    log:
+        LOGS / "sjablonen-web.log",
+    params:
+        code=fingerprint(WEB_CODE),
+    message:
+        "Sjablonen voor de webversie controleren"
+    run:
+        run_step(
+            "check_templates",
+            input,
+            output,
+            log,
+            "templates/",
+            config,
+            source=TEMPLATES / "report.html.j2",
+            stale=[],
+            kind="web",
+        )
+
+
+rule check_word_template:
+    input:
+        template=TEMPLATES / "stijl.docx",
+    output:
+        STAGED / "sjabloon-docx.ok",
+    log:
+        LOGS / "sjabloon-docx.log",
+    params:
+        code=fingerprint(DOCX_CODE),
+    message:
+        "Word-sjabloon controleren"
+    run:
+        run_step(
+            "check_templates",
+            input,
+            output,
+            log,
+            "templates/stijl.docx",
+            config,
+            source=TEMPLATES / "stijl.docx",
+            stale=[],
+            kind="docx",
         )
 
 
@@ -129,6 +208,8 @@ rule parse_session:
     params:
         code=fingerprint(PARSE_CODE),
         neighbours=neighbours,
+        numbers=numbers,
+        draft=lambda wildcards: is_draft(wildcards.reeks, wildcards.sessie),
     message:
         "Inlezen en controleren: {wildcards.reeks}/{wildcards.sessie}"
     run:
@@ -140,9 +221,11 @@ rule parse_session:
             session_label(wildcards),
             config,
             source=session_source(wildcards),
-            stale=reports(wildcards.reeks, wildcards.sessie),
+            stale=stale_reports(wildcards.reeks, wildcards.sessie),
             content=CONTENT,
             neighbours=params.neighbours,
+            numbers=params.numbers,
+            draft=params.draft,
         )
 
 
@@ -150,6 +233,7 @@ rule render_pdf:
     input:
         model=MODELS / "{reeks}" / "{sessie}.json",
         templates=HTML_TEMPLATES,
+        checked=STAGED / "sjablonen-pdf.ok",
     output:
         STAGED / "{reeks}" / "{sessie}.pdf",
     log:
@@ -167,7 +251,7 @@ rule render_pdf:
             session_label(wildcards),
             config,
             source=session_source(wildcards),
-            stale=reports(wildcards.reeks, wildcards.sessie),
+            stale=stale_reports(wildcards.reeks, wildcards.sessie),
         )
 
 
@@ -175,6 +259,7 @@ rule render_docx:
     input:
         model=MODELS / "{reeks}" / "{sessie}.json",
         template=TEMPLATES / "stijl.docx",
+        checked=STAGED / "sjabloon-docx.ok",
     output:
         STAGED / "{reeks}" / "{sessie}.docx",
     log:
@@ -192,7 +277,7 @@ rule render_docx:
             session_label(wildcards),
             config,
             source=session_source(wildcards),
-            stale=reports(wildcards.reeks, wildcards.sessie),
+            stale=stale_reports(wildcards.reeks, wildcards.sessie),
         )
 
 
@@ -200,6 +285,7 @@ rule render_web:
     input:
         model=MODELS / "{reeks}" / "{sessie}.json",
         templates=HTML_TEMPLATES,
+        checked=STAGED / "sjablonen-web.ok",
     output:
         STAGED / "{reeks}" / "{sessie}.html",
     log:
@@ -217,7 +303,7 @@ rule render_web:
             session_label(wildcards),
             config,
             source=session_source(wildcards),
-            stale=reports(wildcards.reeks, wildcards.sessie),
+            stale=stale_reports(wildcards.reeks, wildcards.sessie),
         )
 
 
@@ -228,8 +314,25 @@ rule publish_session:
         [OUT / "{reeks}" / f"{{sessie}}.{kind}" for kind in REPORT_KINDS],
     log:
         LOGS / "{reeks}" / "{sessie}.publish.log",
+    wildcard_constraints:
+        sessie=FINAL_NAME,
     message:
         "Verslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
+    run:
+        publish_reports(
+            input, output, log, session_label(wildcards), session_source(wildcards)
+        )
+
+
+rule publish_draft:
+    input:
+        [STAGED / "{reeks}" / f"{{sessie}}.{kind}" for kind in REPORT_KINDS],
+    output:
+        [OUT / "{reeks}" / f"{{sessie}}-concept.{kind}" for kind in REPORT_KINDS],
+    log:
+        LOGS / "{reeks}" / "{sessie}.publish.log",
+    message:
+        "Conceptverslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
     run:
         publish_reports(
             input, output, log, session_label(wildcards), session_source(wildcards)

@@ -1,6 +1,7 @@
 """Paths, sessions and code fingerprints shared by the rules of the Snakefile."""
 
 import hashlib
+import json
 import os
 import re
 import sys
@@ -43,6 +44,8 @@ STAGED = OUT / ".werk"
 LOGS = OUT / ".logs"
 REGISTER = CONTENT / paths.REGISTER_FILE
 REPORT_KINDS = paths.REPORT_KINDS
+FINAL_NAME = r"(?!.*-concept$)[^/]+"
+"""A session name as its final reports carry it (a draft's end in -concept)."""
 
 if workflow.is_main_process:
     try:
@@ -134,9 +137,26 @@ if workflow.is_main_process and jobs.listener is None:
 SERIES = sorted({reeks for reeks, _ in SESSIONS})
 
 
+FACTS = {
+    reeks: scan.series_facts(CONTENT / reeks, [s for r, s in SESSIONS if r == reeks])
+    for reeks in SERIES
+}
+"""Number, title, date and status of every session, read before the build."""
+
+
+def is_draft(reeks, sessie):
+    facts = FACTS[reeks].get(sessie)
+    return bool(facts and facts.draft)
+
+
 def reports(reeks, sessie):
-    """Every report file of one session."""
-    return paths.reports(OUT, reeks, sessie)
+    """The report files of one session (named ``-concept`` for a draft)."""
+    return paths.reports(OUT, reeks, sessie, is_draft(reeks, sessie))
+
+
+def stale_reports(reeks, sessie):
+    """What a failed step of a session removes: its reports, final or draft."""
+    return paths.every_variant(OUT, reeks, sessie)
 
 
 def all_reports(series=None):
@@ -149,11 +169,18 @@ def all_reports(series=None):
     ]
 
 
-FACTS = {
-    reeks: scan.series_facts(CONTENT / reeks, [s for r, s in SESSIONS if r == reeks])
-    for reeks in SERIES
-}
-"""Number, title, date and status of every session, read before the build."""
+def all_stale_reports(series=None):
+    return [
+        path
+        for reeks, sessie in SESSIONS
+        if series in (None, reeks)
+        for path in stale_reports(reeks, sessie)
+    ]
+
+
+def numbers(wildcards):
+    """The numbers of the other sessions of the series, as JSON (number: file name)."""
+    return scan.numbers(FACTS[wildcards.reeks], wildcards.sessie)
 
 
 def neighbours(wildcards):

@@ -48,6 +48,18 @@ def copy_content(target: Path) -> Path:
     return target
 
 
+def example_copy(content: Path, name: str, number: int, text: str | None = None) -> Path:
+    """Another session in the example series: the example's text (or `text`) under a
+    new file name and its own number (two sessions of a series may not share one)."""
+    example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    text = example.read_text(encoding="utf-8") if text is None else text
+    path = content / EXAMPLE_SERIES / f"{name}.md"
+    path.write_text(
+        text.replace("\nnummer: 4\n", f"\nnummer: {number}\n", 1), encoding="utf-8"
+    )
+    return path
+
+
 def snakemake(
     content: Path, out: Path, *arguments: str, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:

@@ -44,8 +44,9 @@ class CorpusRun:
 def corpus_run(tmp_path_factory) -> CorpusRun:
     root = tmp_path_factory.mktemp("corpus")
     content = copy_content(root / "content")
-    for case in CASES:
-        (content / EXAMPLE_SERIES / f"{case.name}.md").write_bytes(case.data)
+    for index, case in enumerate(CASES):  # every session of a series has its own number
+        data = case.data.replace(b"\nnummer: 5\n", f"\nnummer: {100 + index}\n".encode(), 1)
+        (content / EXAMPLE_SERIES / f"{case.name}.md").write_bytes(data)
     out = root / "out"
     return CorpusRun(content, out, snakemake(content, out, "--keep-going", timeout=900))
 

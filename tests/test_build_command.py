@@ -15,7 +15,14 @@ from pathlib import Path
 
 import psutil
 import pytest
-from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_content
+from helpers import (
+    EXAMPLE_SERIES,
+    EXAMPLE_SESSION,
+    ROOT,
+    SNAKEMAKE,
+    copy_content,
+    example_copy,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -148,11 +155,8 @@ def test_a_cluster_build_renders_in_own_processes_with_the_same_bytes(
 
 def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
     content = copy_content(tmp_path / "content")
-    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     for number in range(8):
-        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
-            source.read_text(encoding="utf-8"), encoding="utf-8"
-        )
+        example_copy(content, f"kopie-{number}", 10 + number)
     out = tmp_path / "out"
     running = subprocess.Popen(
         [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
@@ -182,11 +186,8 @@ def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
 
 def test_a_killed_server_does_not_stop_the_build(tmp_path):
     content = copy_content(tmp_path / "content")
-    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     for number in range(6):
-        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
-            source.read_text(encoding="utf-8"), encoding="utf-8"
-        )
+        example_copy(content, f"kopie-{number}", 10 + number)
     out = tmp_path / "out"
     running = subprocess.Popen(
         [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import struct
 import subprocess
 import threading
@@ -86,7 +87,15 @@ def session_text(content: Path) -> str:
 
 
 def add_session(content: Path, name: str, text: str) -> None:
-    (content / EXAMPLE_SERIES / f"{name}.md").write_text(text, encoding="utf-8")
+    """A session beside the example, with a number of its own (kept when rewritten)."""
+    path = content / EXAMPLE_SERIES / f"{name}.md"
+    if path.exists():
+        number = re.search(r"\nnummer: (\d+)\n", path.read_text(encoding="utf-8")).group(1)
+    else:
+        number = str(10 + len(list(path.parent.glob("*.md"))))
+    path.write_text(
+        text.replace("\nnummer: 4\n", f"\nnummer: {number}\n", 1), encoding="utf-8"
+    )
 
 
 def with_logo(content: Path, file_name: str, data: bytes) -> None:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from helpers import EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, SNAKEMAKE, copy_content
+from helpers import (
+    EXAMPLE_SERIES,
+    ROOT,
+    SNAKEMAKE,
+    copy_content,
+    example_copy,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -37,11 +43,8 @@ def published(out: Path) -> list[Path]:
 
 def test_killed_build_leaves_only_whole_reports_and_rebuilds_by_itself(tmp_path):
     content = copy_content(tmp_path / "content")
-    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     for number in range(8):
-        (content / EXAMPLE_SERIES / f"kopie-{number}.md").write_text(
-            source.read_text(encoding="utf-8"), encoding="utf-8"
-        )
+        example_copy(content, f"kopie-{number}", 10 + number)
     out = tmp_path / "out"
     config = ["--config", f"content={content}", f"out={out}"]
     build = subprocess.Popen(

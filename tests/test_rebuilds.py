@@ -93,12 +93,27 @@ def everything(sessions: int = 2) -> dict[str, int]:
     }
 
 
+CHECKS = {
+    "render_pdf": "check_pdf_templates",
+    "render_web": "check_web_templates",
+    "render_docx": "check_word_template",
+}
+
+
 def renders(*rules: str) -> dict[str, int]:
-    """Re-rendering one or two kinds of report of both sessions, and republishing."""
-    return {**dict.fromkeys(rules, 2), "publish_session": 2}
+    """Re-rendering one or two kinds of report of both sessions, and republishing,
+    after the templates those reports use are checked again."""
+    return {
+        **{CHECKS[rule]: 1 for rule in rules},
+        **dict.fromkeys(rules, 2),
+        "publish_session": 2,
+    }
 
 
 READ_ALL = {"parse_register": 1, "parse_series": 2}
+ALL_CHECKS = dict.fromkeys(
+    ("check_pdf_templates", "check_web_templates", "check_word_template"), 1
+)
 
 
 def test_nothing_changed_builds_nothing(project):
@@ -161,7 +176,7 @@ def test_one_session_text_rebuilds_that_session_only(project):
         ("copreport/docx/lists.py", renders("render_docx")),
         ("copreport/web/page.py", renders("render_web")),
         ("copreport/source/body.py", {**READ_ALL, **everything()}),
-        ("copreport/model.py", {**READ_ALL, **everything()}),
+        ("copreport/model.py", {**READ_ALL, **ALL_CHECKS, **everything()}),
         ("copreport/runner/server.py", {}),
     ],
 )

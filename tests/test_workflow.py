@@ -15,6 +15,7 @@ from helpers import (
     EXAMPLE_SESSION,
     add_logos,
     docx_text,
+    example_copy,
     normalized,
     pdf_text,
     snakemake,
@@ -92,10 +93,8 @@ def test_pdf_and_word_carry_the_same_words_in_the_same_order(example_build):
 
 def test_broken_session_gets_a_dutch_message_and_no_output(tmp_path, content):
     source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
-    broken = content / EXAMPLE_SERIES / "2024-03-01-kapot.md"
-    broken.write_text(
-        source.read_text(encoding="utf-8").replace("  - EZK", "  - EZ"), encoding="utf-8"
-    )
+    text = source.read_text(encoding="utf-8").replace("  - EZK", "  - EZ")
+    broken = example_copy(content, "2024-03-01-kapot", 5, text)
     out = tmp_path / "out"
     result = snakemake(content, out, "--keep-going")
     assert result.returncode != 0

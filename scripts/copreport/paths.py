@@ -20,6 +20,8 @@ REPORT_KINDS = ("pdf", "docx", "html")
 REGISTER_FILE = "organisaties.yaml"
 SERIES_FILE = "reeks.yaml"
 SOURCE_SUFFIX = ".md"
+DRAFT_SUFFIX = "-concept"
+"""Added to the file names of a draft's reports (``status: concept``)."""
 MAX_SESSION_BYTES = 150
 MAX_SERIES_BYTES = 100
 """Name lengths (UTF-8 bytes) that leave room for every file made from them."""
@@ -94,6 +96,11 @@ def name_problem(reeks: str, sessie: str) -> str | None:
                 f"{what} is te lang ({len(name)} tekens); hoogstens {limit} bytes, "
                 "want de verslagen krijgen dezelfde naam met een extensie"
             )
+        if name is sessie and name.endswith(DRAFT_SUFFIX):
+            return (
+                f"{what} eindigt op '{DRAFT_SUFFIX}'; die naam is voor de verslagen van "
+                "een concept (zet 'status: concept' in de kopgegevens): hernoem het bestand"
+            )
         if _PERIODIC.search(name):
             return (
                 f"{what} eindigt op een herhaling van twintig keer hetzelfde; "
@@ -107,6 +114,12 @@ def find_sessions(content: Path) -> list[tuple[str, str]]:
     return scan(content).sessions
 
 
-def reports(out: Path, reeks: str, sessie: str) -> list[Path]:
-    """Every report file of one session."""
-    return [out / reeks / f"{sessie}.{kind}" for kind in REPORT_KINDS]
+def reports(out: Path, reeks: str, sessie: str, draft: bool = False) -> list[Path]:
+    """Every report file of one session; a draft's names end in ``-concept``."""
+    stem = f"{sessie}{DRAFT_SUFFIX}" if draft else sessie
+    return [out / reeks / f"{stem}.{kind}" for kind in REPORT_KINDS]
+
+
+def every_variant(out: Path, reeks: str, sessie: str) -> list[Path]:
+    """The reports of a session as final and as draft (one of them is stale)."""
+    return reports(out, reeks, sessie) + reports(out, reeks, sessie, draft=True)

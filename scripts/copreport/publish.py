@@ -15,13 +15,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .atomic import partial_path
+from .paths import DRAFT_SUFFIX
 from .runner.perform import write_log
 
 
 def publish(staged: Iterable[Path], targets: Iterable[Path], log: Path) -> None:
-    """Replace each target by a copy of its staged report, atomically per file."""
+    """Replace each target by a copy of its staged report, atomically per file; the
+    other variant (the draft of a final report, or the reverse) is removed."""
     placed = []
     for source, target in zip(staged, targets, strict=True):
+        other_variant(target).unlink(missing_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = partial_path(target)
         try:
@@ -31,3 +34,11 @@ def publish(staged: Iterable[Path], targets: Iterable[Path], log: Path) -> None:
             temporary.unlink(missing_ok=True)
         placed.append(f"geplaatst: {target}\n")
     write_log(log, "".join(placed))
+
+
+def other_variant(report: Path) -> Path:
+    """``x-concept.pdf`` for ``x.pdf`` and the reverse."""
+    stem = report.stem
+    if stem.endswith(DRAFT_SUFFIX):
+        return report.with_name(stem.removesuffix(DRAFT_SUFFIX) + report.suffix)
+    return report.with_name(stem + DRAFT_SUFFIX + report.suffix)

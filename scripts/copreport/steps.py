@@ -34,20 +34,50 @@ def parse_series(request: Request) -> None:
     write_bytes(Path(request.outputs[0]), series.model_dump_json(indent=1).encode())
 
 
-def parse_session(request: Request) -> None:
+def parse_session(request: Request) -> list[str]:
     """One session source into its validated model, the only thing renderers read."""
-    import json
-
+    from .errors import SourceError
     from .model import Series
-    from .source.session import model_json, parse_session, refuse_outside
+    from .source.session import date_note, model_json, parse_session, refuse_outside
 
     source = Path(request.input("source"))
     refuse_outside(source, _content(request))
     series = Series.model_validate_json(Path(request.input("series")).read_bytes())
-    planned = request.options.get("neighbours")
-    neighbours = json.loads(planned) if planned else None
-    session = parse_session(source, series, _register(request), neighbours)
+    session = parse_session(
+        source,
+        series,
+        _register(request),
+        _planned(request, "neighbours"),
+        _planned(request, "numbers"),
+    )
+    if "draft" in request.options and (request.options["draft"] == "True") != session.draft:
+        raise SourceError(
+            source,
+            0,
+            "het veld 'status' kon bij het plannen van de bouw niet worden gelezen; "
+            "schrijf het als 'status: concept' op een eigen regel in de kopgegevens",
+        )
     write_bytes(Path(request.outputs[0]), model_json(session, source))
+    return [note] if (note := date_note(source, session.date)) else []
+
+
+def _planned(request: Request, name: str):
+    import json
+
+    planned = request.options.get(name)
+    return json.loads(planned) if planned else None
+
+
+def check_templates(request: Request) -> None:
+    """The Word template, or the HTML templates and stylesheet, before any render."""
+    from . import templates
+
+    kind = request.options["kind"]
+    if kind == "docx":
+        templates.check_word(Path(request.input("template")))
+    else:
+        templates.check_html(Path(request.inputs["templates"][0]).parent, kind == "pdf")
+    write_bytes(Path(request.outputs[0]), b"in orde\n")
 
 
 def render_pdf(request: Request) -> None:
@@ -95,6 +125,7 @@ def _session(request: Request):
 STEPS: dict[str, Step] = {
     step.__name__: step
     for step in (
+        check_templates,
         parse_register,
         parse_series,
         parse_session,

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Session
 
 _REGISTER = """\
 PBL:
@@ -34,6 +38,8 @@ titel: Voorbeeld
 nummer: 1
 datum: 2024-02-01
 locatie: Den Haag
+status: concept
+focus: Een focus.
 sprekers:
   - naam: Voorbeeldspreker
     functie: adviseur
@@ -43,12 +49,24 @@ deelnemers: [PBL, BZK]
 
 ## Wat hebben we gedaan?
 
-Keukentafelgesprekken met belanghebbenden in plattelandsgemeenten, *cursief* en
-[een koppeling](https://example.org).
+Keukentafelgesprekken met belanghebbenden in plattelandsgemeenten, *cursief*,
+`code` en [een koppeling](https://example.org).
+
+### Een tussenkop
+
+> Een citaat.
+
+    Een codeblok.
 
 | Kolom | Waarde |
 |---|---|
 | een | twee |
+
+- Een punt met een tweede alinea.
+
+  De tweede alinea.
+
+1. Genummerd.
 
 ## Stelling 1 (draagvlak)
 
@@ -56,19 +74,16 @@ Keukentafelgesprekken met belanghebbenden in plattelandsgemeenten, *cursief* en
 
 - Een punt met een subpunt:
   - het subpunt.
-1. Genummerd.
+
+Conclusie: het helpt.
 """
 
 
-def warm_up() -> None:
-    """Parse and render the sample session in every format, keeping nothing but caches."""
-    from .docx.writer import docx_bytes
-    from .pdf.writer import pdf_bytes
+def sample_session() -> Session:
+    """A small session that uses every part of a report (and every Word style)."""
     from .source import load_session
-    from .steps import STEPS  # noqa: F401 - imported now, not in every child
-    from .web.page import web_page
 
-    with tempfile.TemporaryDirectory(prefix="copreport-warm-") as folder:
+    with tempfile.TemporaryDirectory(prefix="copreport-voorbeeld-") as folder:
         content = Path(folder)
         (content / "organisaties.yaml").write_text(_REGISTER, encoding="utf-8")
         series = content / "voorbeeld"
@@ -76,7 +91,17 @@ def warm_up() -> None:
         (series / "reeks.yaml").write_text(_SERIES, encoding="utf-8")
         source = series / "voorbeeld.md"
         source.write_text(_SESSION, encoding="utf-8")
-        session = load_session(source, content)
+        return load_session(source, content)
+
+
+def warm_up() -> None:
+    """Parse and render the sample session in every format, keeping nothing but caches."""
+    from .docx.writer import docx_bytes
+    from .pdf.writer import pdf_bytes
+    from .steps import STEPS  # noqa: F401 - imported now, not in every child
+    from .web.page import web_page
+
+    session = sample_session()
     pdf_bytes(session)
     docx_bytes(session)
     web_page(session)

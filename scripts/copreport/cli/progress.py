@@ -46,6 +46,7 @@ class Progress:
         self.lock = threading.Lock()
         self.started = time.monotonic()
         self.total = 0
+        self.to_publish: int | None = None
         self.done = 0
         self.made: set[str] = set()
         self.failures: dict[str, list[Problem]] = {}
@@ -59,6 +60,9 @@ class Progress:
         """Snakemake's job counts per rule for this build."""
         with self.lock:
             self.total = sum(stats.get(rule, 0) for rule in REPORT_NAMES)
+            self.to_publish = stats.get("publish_session", 0) + stats.get(
+                "publish_draft", 0
+            )
 
     def step_done(self, step: str, label: str, result: Result) -> None:
         """A job ended; a made report gets its line, a failure is kept for the summary."""
@@ -112,21 +116,27 @@ class Progress:
     def summary(self, log: Path, checked_only: bool = False) -> str:
         """The closing lines: counts, then every problem grouped by file."""
         seconds = time.monotonic() - self.started
-        failed = len(self.failed_labels & self.sessions) or len(self.failed_labels)
+        failed = len(self.failed_labels & self.sessions)
+        shared = len(self.failed_labels - self.sessions)
         lines = []
         if checked_only:
             verdict = (
-                f"In orde: {len(self.sessions)} sessie(s) gecontroleerd, geen fouten."
+                f"In orde: {_count(len(self.sessions), 'sessie')} gecontroleerd, geen fouten."
                 if not self.failures and not self.engine_errors
-                else f"Controle klaar: {_count(failed, 'bron')} met fouten."
+                else f"Controle klaar: {_count(failed + shared, 'bestand')} met fouten."
             )
         else:
-            unchanged = max(len(self.sessions) - len(self.made) - failed, 0)
+            planned = len(self.sessions) if self.to_publish is None else self.to_publish
+            unchanged = max(len(self.sessions) - max(planned, len(self.made) + failed), 0)
+            blocked = max(len(self.sessions) - len(self.made) - failed - unchanged, 0)
             verdict = (
                 f"Klaar in {seconds:.1f} s: ".replace(".", ",")
                 + f"{_count(len(self.made), 'sessie')} bijgewerkt, "
-                f"{unchanged} ongewijzigd, {failed} met fouten."
+                f"{unchanged} ongewijzigd, {failed} met fouten"
             )
+            if blocked and shared:
+                verdict += f", {blocked} niet gemaakt door een fout in een gedeeld bestand"
+            verdict += "."
         lines.append(verdict)
         for path, problems in sorted(self.failures.items()):
             lines.append("")
@@ -170,5 +180,5 @@ def engine_problem(message: str, log: Path) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    plural = {"sessie": "sessies", "bron": "bronnen"}[noun]
+    plural = {"sessie": "sessies", "bron": "bronnen", "bestand": "bestanden"}[noun]
     return f"{number} {noun if number == 1 else plural}"

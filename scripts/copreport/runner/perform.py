@@ -65,6 +65,7 @@ def _internal(request: Request) -> tuple[Result, str]:
 
 
 STEP_NAMES = {
+    "check_templates": "het controleren van de sjablonen",
     "parse_register": "het inlezen van het register",
     "parse_series": "het inlezen van het reeksbestand",
     "parse_session": "het inlezen",

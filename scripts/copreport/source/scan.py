@@ -94,6 +94,16 @@ def neighbours(series: dict[str, Facts | None], slug: str) -> str:
     return json.dumps(found, sort_keys=True)
 
 
+def numbers(series: dict[str, Facts | None], slug: str) -> str:
+    """The numbers the other sessions of a series use, as JSON (number: file name)."""
+    taken = {
+        str(facts.number): f"{name}.md"
+        for name, facts in sorted(series.items())
+        if name != slug and facts and facts.number
+    }
+    return json.dumps(taken, sort_keys=True)
+
+
 def _reference(facts: Facts) -> dict:
     raw = asdict(facts)
     return {"number": raw["number"], "title": raw["title"], "date": raw["date"]}

@@ -64,11 +64,13 @@ def parse_session(
     series: Series,
     register: Register,
     neighbours: dict[str, dict | None] | None = None,
+    taken: dict[str, str] | None = None,
 ) -> Session:
     """The model of one session source, given its (already validated) series.
 
-    `neighbours` are the sessions before and after it in the series (as planned,
-    see `scan.neighbours`); without them, the series folder is scanned.
+    `neighbours` are the sessions before and after it in the series and `taken`
+    the numbers the other sessions use (number: file name), both as planned (see
+    `scan`); without them, the series folder is scanned.
     """
     split = split_front_matter(source, read_source(source))
     root = load_yaml(source, split.front_matter, split.front_matter_line, "de kopgegevens")
@@ -82,6 +84,15 @@ def parse_session(
     problems = Problems(source)
     context = Context(source, problems, MarkdownReader(source, problems), register=register)
     values = read_record(root, SESSION, context)
+    if taken is None:
+        taken = json.loads(scan.numbers(_series_facts(source), source.stem))
+    number = values.get("number")
+    if number is not None and str(number) in taken:
+        problems.add(
+            root.key_lines["nummer"],
+            f"nummer {number} wordt in deze reeks ook gebruikt door {taken[str(number)]}; "
+            "geef elke bijeenkomst van een reeks een eigen nummer",
+        )
     body = parse_body(source, split.body, split.body_line, problems)
     problems.raise_if_any()
     if neighbours is None:
@@ -94,6 +105,21 @@ def parse_session(
         previous=_reference(neighbours.get("previous")),
         following=_reference(neighbours.get("following")),
         **values,
+    )
+
+
+def date_note(source: Path, date: dt.date) -> str | None:
+    """A warning when the file name starts with another date than the session's."""
+    prefix = source.name[:10]
+    try:
+        named = dt.date.fromisoformat(prefix)
+    except ValueError:
+        return None
+    if named == date:
+        return None
+    return (
+        f"de bestandsnaam begint met {prefix}, maar 'datum' is {date.isoformat()}; "
+        "klopt de datum (of is het bestand gekopieerd van een andere bijeenkomst)?"
     )
 
 
