@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import buildlock, jobs, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
+from ..source import scan
 from . import snapshot
 from .engine import ROOT, run_workflow
 from .progress import Progress, printable
@@ -17,6 +18,46 @@ from .progress import Progress, printable
 
 def run(arguments: argparse.Namespace) -> int:
     """Carry out the parsed command line; the exit code is 0 only when all went well."""
+    if arguments.command == "nieuw":
+        return _new(arguments)
+    if arguments.command == "voorbeeld":
+        from .preview import preview
+
+        caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
+        content = _folder(caller, arguments.content, ROOT / "content")
+        return preview(caller / arguments.bestand, content, arguments.poort)
+    return _build(arguments)
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .skeleton import new_session
+
+    caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
+    content = _folder(caller, arguments.content, ROOT / "content")
+    date = arguments.datum or dt.date.today()
+    try:
+        created = new_session(
+            content, arguments.reeks, date, arguments.titel, arguments.nieuwe_reeks
+        )
+    except ReportError as error:
+        print(printable(f"FOUT: {error}"), file=sys.stderr)
+        return 1
+    shown = display_path(created)
+    print(
+        printable(
+            f"Nieuwe bijeenkomst: {shown}\n"
+            "Vul de regels met VUL IN in (en haal weg wat u niet nodig hebt). Terwijl u "
+            f"schrijft, toont\n  ./build.sh voorbeeld {shown}\n"
+            "het verslag in de browser. Het staat op 'status: concept' tot u die regel "
+            "weghaalt."
+        )
+    )
+    return 0
+
+
+def _build(arguments: argparse.Namespace) -> int:
     caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
     given = arguments.config
     content = _folder(
@@ -44,12 +85,13 @@ def run(arguments: argparse.Namespace) -> int:
             print(progress.nothing_to_do())
             return 0
     jobs.listener = progress
-    client.enable_server(workers=arguments.kernen)
+    client.enable_server(workers=getattr(arguments, "kernen", 2))
     client.start_server()
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
         # fork server, so a free core never waits for Snakemake to hand out work.
-        ok = run_workflow(targets, config, 2 * arguments.kernen, log, progress)
+        cores = getattr(arguments, "kernen", 2)
+        ok = run_workflow(targets, config, 2 * cores, log, progress)
     finally:
         client.stop_server()
         jobs.listener = None
@@ -67,13 +109,15 @@ def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:
 def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[str]:
     if arguments.command == "controleer":
         return ["controle"]
-    if not arguments.bestanden:
+    if not getattr(arguments, "bestanden", None):
         return ["all"]
     caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
     targets: list[str] = []
     for given in arguments.bestanden:
         reeks, sessie = _session_of(caller / given, content, out)
-        targets.extend(str(path) for path in paths.reports(out, reeks, sessie))
+        facts = scan.scan(content / reeks / f"{sessie}.md")
+        draft = bool(facts and facts.draft)
+        targets.extend(str(path) for path in paths.reports(out, reeks, sessie, draft))
     return targets
 
 
@@ -89,10 +133,13 @@ def _session_of(path: Path, content: Path, out: Path) -> tuple[str, str]:
         except ValueError:
             continue
         if len(relative.parts) == 2 and path.suffix in kinds:
-            source = content / relative.parent / f"{path.stem}.md"
+            stem = path.stem
+            if path.suffix != ".md":
+                stem = stem.removesuffix(paths.DRAFT_SUFFIX)
+            source = content / relative.parent / f"{stem}.md"
             if not source.is_file():
                 raise ReportError(f"{display_path(source)} bestaat niet")
-            return relative.parts[0], path.stem
+            return relative.parts[0], stem
     raise ReportError(
         f"{display_path(path)} is geen sessiebestand: geef een bestand "
         f"{display_path(content)}/<reeks>/<sessie>.md (of een verslag in "

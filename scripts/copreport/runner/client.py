@@ -32,6 +32,8 @@ SCRIPTS = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60.0
 
 _start_lock = threading.Lock()
+_started: dict[str, subprocess.Popen] = {}
+"""Servers this process started (so that it can end them, even mid-start)."""
 _broken: set[str] = set()
 """Servers that could not start or died: this process does not try them again."""
 
@@ -70,7 +72,8 @@ def owns_server() -> bool:
 
 
 def stop_server() -> None:
-    """Ask the named server to exit (at the end of a build)."""
+    """Ask the named server to exit (at the end of a build); one this process started
+    and that does not listen yet (it is still importing) is ended directly."""
     address = os.environ.get(SERVER_ENV)
     if not address:
         return
@@ -81,6 +84,17 @@ def stop_server() -> None:
             send(connection, STOP)
     except OSError:
         pass
+    server = _started.pop(address, None)
+    if server is not None:
+        try:
+            server.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            server.terminate()
+            try:
+                server.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 def run(request: Request) -> Result:
@@ -162,6 +176,7 @@ def _ensure_server(path: Path) -> bool:
             return False
         finally:
             os.close(ready_write)
+        _started[str(path)] = server
         try:
             ready, _, _ = select.select([ready_read], [], [], STARTUP_SECONDS)
             started = bool(ready) and os.read(ready_read, 1) == b"1"

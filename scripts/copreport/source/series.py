@@ -8,6 +8,7 @@ from ..dutch.fields import SERIES
 from ..errors import Problems, SourceError
 from ..model import Series
 from .mdblocks import MarkdownReader
+from .placeholders import check_placeholders
 from .record import Context, read_record
 from .register import Register
 from .text import read_source
@@ -18,15 +19,18 @@ SERIES_FILE = "reeks.yaml"
 
 def load_series(path: Path, register: Register, content: Path | None = None) -> Series:
     """Read and validate a series file; every problem in it is reported at once."""
-    root = load_yaml(path, read_source(path))
+    text = read_source(path)
+    problems = Problems(path)
+    check_placeholders(text, problems)
+    root = load_yaml(path, text)
     if not isinstance(root, Mapping):
+        problems.raise_if_any()
         raise SourceError(
             path,
             1,
             "een reeksbestand bevat velden als 'titel: ...', 'netwerk: ...', "
             "'inleiding: |' en 'centrale_vraag: ...'; zie de README",
         )
-    problems = Problems(path)
     context = Context(
         path,
         problems,

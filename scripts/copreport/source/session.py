@@ -13,6 +13,7 @@ from . import scan
 from .body import parse_body
 from .frontmatter import split_front_matter
 from .mdblocks import MarkdownReader
+from .placeholders import check_placeholders
 from .record import Context, read_record
 from .register import REGISTER_FILE, Register, load_register
 from .series import SERIES_FILE, load_series
@@ -72,16 +73,19 @@ def parse_session(
     the numbers the other sessions use (number: file name), both as planned (see
     `scan`); without them, the series folder is scanned.
     """
-    split = split_front_matter(source, read_source(source))
+    text = read_source(source)
+    problems = Problems(source)
+    check_placeholders(text, problems)
+    split = split_front_matter(source, text)
     root = load_yaml(source, split.front_matter, split.front_matter_line, "de kopgegevens")
     if not isinstance(root, Mapping):
+        problems.raise_if_any()
         raise SourceError(
             source,
             split.front_matter_line,
             "de kopgegevens moeten velden zijn ('titel: ...', 'nummer: ...', ...), "
             "elk op een eigen regel",
         )
-    problems = Problems(source)
     context = Context(source, problems, MarkdownReader(source, problems), register=register)
     values = read_record(root, SESSION, context)
     if taken is None:

@@ -1,0 +1,268 @@
+"""The writer's loop through `./build.sh`, as a researcher uses it, all in Dutch.
+
+Start a session from a skeleton, write it with the preview open, make the usual
+mistakes, mark it as a draft, then final, and build: every step answers in
+Dutch, with nothing of Snakemake's English and no traceback on the screen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+from helpers import (
+    EXAMPLE_SERIES,
+    EXAMPLE_SESSION,
+    ROOT,
+    copy_content,
+    example_copy,
+    pdf_text,
+)
+
+pytestmark = pytest.mark.slow
+
+ENGLISH = re.compile(
+    r"Traceback|Error|Exception|error:|usage:|options:|\bJob\b|\brule\b|Finished|"
+    r"Select jobs|Building DAG|Nothing to be done|Complete log|WorkflowError",
+)
+
+
+def build(*arguments: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ROOT / "build.sh"), *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def screen(result: subprocess.CompletedProcess[str]) -> str:
+    return result.stdout + result.stderr
+
+
+def test_help_and_mistyped_arguments_are_dutch():
+    helped = build("--help")
+    assert helped.returncode == 0
+    assert "gebruik: ./build.sh" in helped.stdout and "opdrachten:" in helped.stdout
+    assert not ENGLISH.search(helped.stdout)
+    for wrong, words in (
+        (["bouww"], "onbekende opdracht 'bouww' — bedoelt u 'bouw'?"),
+        (["--kernen", "twee"], "bij --kernen: ongeldige waarde"),
+        (["nieuw"], "dit ontbreekt nog: REEKS"),
+        (["--config", "contnt=x"], "onbekende instelling 'contnt' — bedoelt u 'content'?"),
+    ):
+        result = build(*wrong)
+        assert result.returncode != 0
+        assert words in screen(result)
+        assert not ENGLISH.search(screen(result)), screen(result)
+
+
+def test_a_failing_build_shows_every_problem_once_in_dutch(tmp_path):
+    content = copy_content(tmp_path / "content")
+    text = (
+        (content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md")
+        .read_text(encoding="utf-8")
+        .replace("datum: 2024-02-01", "datum: 2024-02-30")
+        .replace("  - EZK", "  - EZ")
+        .replace("## Stelling 3 (schaal)", "## Stelling 4 (schaal)")
+    )
+    broken = example_copy(content, "2024-03-01-kapot", 5, text)
+    out = tmp_path / "out"
+    result = build("--content", content, "--uitvoer", out)
+    assert result.returncode == 1
+    shown = screen(result)
+    assert not ENGLISH.search(shown), shown
+    assert f"Problemen in {broken}:" in shown
+    for problem in (
+        "regel 4: 'datum' 2024-02-30 bestaat niet (februari 2024 heeft 29 dagen)",
+        "regel 13: onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'?",
+        "Stelling 3 ontbreekt",
+    ):
+        assert shown.count(problem) == 1, problem
+    assert "1 sessie bijgewerkt, 0 ongewijzigd, 1 met fouten" in shown
+    assert f"Het volledige logboek staat in {out / '.logs' / 'snakemake.log'}" in shown
+    assert "Building DAG" in (out / ".logs" / "snakemake.log").read_text()
+
+
+def test_one_session_is_built_by_its_source_or_its_report(tmp_path):
+    content = copy_content(tmp_path / "content")
+    other = example_copy(content, "2024-03-01-andere", 5)
+    out = tmp_path / "out"
+    made = build(other, "--content", content, "--uitvoer", out)
+    assert made.returncode == 0, screen(made)
+    assert sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir()) == [
+        "2024-03-01-andere.docx",
+        "2024-03-01-andere.html",
+        "2024-03-01-andere.pdf",
+    ]
+    report = out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf"
+    again = build(report, "--content", content, "--uitvoer", out)
+    assert again.returncode == 0, screen(again)
+    assert report.is_file()
+
+
+def test_check_reports_without_making_reports(tmp_path):
+    content = copy_content(tmp_path / "content")
+    out = tmp_path / "out"
+    good = build("controleer", "--content", content, "--uitvoer", out)
+    assert good.returncode == 0
+    assert "In orde: 1 sessie gecontroleerd, geen fouten." in good.stdout
+    assert not list(out.glob("*/*.pdf"))
+    example_copy(content, "2024-03-01-dubbel", 4)
+    double = build("controleer", "--content", content, "--uitvoer", out)
+    assert double.returncode == 1
+    assert "nummer 4 wordt in deze reeks ook gebruikt door" in double.stdout
+    assert not ENGLISH.search(screen(double))
+
+
+def test_nothing_is_ignored_silently(tmp_path):
+    content = copy_content(tmp_path / "content")
+    series = content / EXAMPLE_SERIES
+    (series / "notities.txt").write_text("geen sessie", encoding="utf-8")
+    example_copy(content, "2024-03-08-verkeerde-datum", 6)
+    other = content / "andere-reeks"
+    other.mkdir()
+    (other / "reeks.yml").write_text("titel: x\n", encoding="utf-8")
+    example_copy(content, "x", 1).rename(other / "2024-02-01-sessie.md")
+    result = build("--content", content, "--uitvoer", tmp_path / "out")
+    shown = screen(result)
+    assert "notities.txt wordt overgeslagen" in shown
+    assert "reeks.yml wordt niet gelezen: het reeksbestand heet reeks.yaml" in shown
+    assert "de bestandsnaam begint met 2024-03-08, maar 'datum' is 2024-02-01" in shown
+    assert f"Problemen in {other / 'reeks.yaml'}:\n  het bestand bestaat niet" in shown
+
+
+def test_a_new_session_starts_from_a_skeleton_that_fails_until_filled(tmp_path):
+    content = copy_content(tmp_path / "content")
+    new = ["nieuw", EXAMPLE_SERIES, "--datum", "2024-05-14", "--titel", "In Zeeland"]
+    made = build(*new, "--content", content)
+    assert made.returncode == 0, screen(made)
+    source = content / EXAMPLE_SERIES / "2024-05-14-in-zeeland.md"
+    text = source.read_text(encoding="utf-8")
+    assert "nummer: 5\n" in text and "status: concept\n" in text
+    assert "locatie: Den Haag\n" in text and "  - LNV\n" in text  # from the last session
+    again = build(*new, "--content", content)
+    assert again.returncode == 1
+    assert "bestaat al; er wordt niets overschreven" in screen(again)
+    assert source.read_text(encoding="utf-8") == text
+
+    unfilled = build("controleer", "--content", content, "--uitvoer", tmp_path / "out")
+    assert unfilled.returncode == 1
+    assert re.search(r"regel \d+: nog in te vullen: 'focus'", unfilled.stdout)
+    assert "nog in te vullen: de stelling zelf, in één zin" in unfilled.stdout
+
+    filled = re.sub(r"\n[^\n]*VUL IN[^\n]*", "", text)
+    filled = filled.replace("sprekers:\n", "")
+    filled = re.sub(
+        r"## Stelling (\d) \(.*\n",
+        lambda m: f"## Stelling {m.group(1)} (proef)\n\n**Een stelling.**\n\n- Een punt.\n",
+        filled,
+    )
+    source.write_text(filled, encoding="utf-8")
+    checked = build("controleer", "--content", content, "--uitvoer", tmp_path / "out")
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_new_series_gets_a_commented_series_file(tmp_path):
+    content = copy_content(tmp_path / "content")
+    refused = build("nieuw", "nog-geen-reeks", "--content", content)
+    assert refused.returncode == 1 and "--nieuwe-reeks" in screen(refused)
+    made = build(
+        "nieuw", "zorg", "--nieuwe-reeks", "--titel", "Eerste", "--content", content
+    )
+    assert made.returncode == 0, screen(made)
+    series = (content / "zorg" / "reeks.yaml").read_text(encoding="utf-8")
+    assert "titel: VUL IN" in series and "# e-mailadres voor vragen" in series
+    assert (content / "zorg").glob("*-eerste.md")
+
+
+def test_a_draft_is_marked_everywhere_and_removing_the_mark_makes_the_final_reports(
+    tmp_path,
+):
+    import docx
+
+    content = copy_content(tmp_path / "content")
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    final = source.read_text(encoding="utf-8")
+    source.write_text(final.replace("nummer: 4\n", "nummer: 4\nstatus: concept\n"))
+    out = tmp_path / "out"
+    assert build("--content", content, "--uitvoer", out).returncode == 0
+    drafts = sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir())
+    assert drafts == [
+        f"{EXAMPLE_SESSION}-concept.{kind}" for kind in ("docx", "html", "pdf")
+    ]
+    pdf = out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}-concept.pdf"
+    pages = pdf_text(pdf, body_only=False).split("\f")[:-1]
+    assert all("CONCEPT" in page for page in pages)
+    document = docx.Document(str(pdf.with_suffix(".docx")))
+    section = document.sections[0]
+    assert "CONCEPT" in section.header.paragraphs[0].text
+    assert "CONCEPT" in section.first_page_header.paragraphs[0].text
+    assert document.core_properties.title.endswith("(concept)")
+    assert 'class="draft-banner"' in pdf.with_suffix(".html").read_text()
+    source.write_text(final, encoding="utf-8")
+    assert build("--content", content, "--uitvoer", out).returncode == 0
+    assert sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir()) == [
+        f"{EXAMPLE_SESSION}.{kind}" for kind in ("docx", "html", "pdf")
+    ]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _until(url: str, text: str, seconds: float = 2.0) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if text in _fetch(url):
+            return time.monotonic() - started
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} did not appear within {seconds} s")
+
+
+def test_the_preview_follows_every_save_and_leaves_nothing_behind(tmp_path):
+    content = copy_content(tmp_path / "content")
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    out = ROOT / "out"
+    before = sorted(out.rglob("*")) if out.exists() else []
+    process = subprocess.Popen(
+        [str(ROOT / "build.sh"), "voorbeeld", str(source), "--content", str(content)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        assert "Brede welvaart op het platteland" in _fetch(url)
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("op het platteland", "in het voorbeeld"))
+        _until(url, "Brede welvaart in het voorbeeld")
+        source.write_text(text.replace("  - EZK", "  - EZ"))
+        _until(url, "regel 13</strong>: onbekende organisatie")
+        source.write_text(text)
+        _until(url, "Brede welvaart op het platteland")
+        templates = ROOT / "templates"
+        assert templates.is_dir()
+    finally:
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=15)
+    assert process.returncode == 0
+    assert "Voorbeeld gestopt." in stdout and not ENGLISH.search(stdout + stderr)
+    assert not [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if str(process.pid) in " ".join(p.info["cmdline"] or [])
+    ]
+    assert (sorted(out.rglob("*")) if out.exists() else []) == before
+    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("copreport-voorbeeld-*"))
