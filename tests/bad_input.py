@@ -170,9 +170,9 @@ CASES = [
     _front(
         "onbekende-organisatie",
         "  - EZK",
-        "  - EZ",
+        "  - EZKK",
         7,
-        "onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'?",
+        "onbekende organisatie 'EZKK' in deelnemers — bedoelt u 'EZK'?",
     ),
     _front(
         "dubbele-deelnemer", "  - PBL", "  - EZK", 8, "'EZK' staat twee keer in deelnemers"

@@ -72,7 +72,7 @@ def test_a_failing_build_shows_every_problem_once_in_dutch(tmp_path):
         (content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md")
         .read_text(encoding="utf-8")
         .replace("datum: 2024-02-01", "datum: 2024-02-30")
-        .replace("  - EZK", "  - EZ")
+        .replace("  - EZK", "  - EZKK")
         .replace("## Stelling 3 (schaal)", "## Stelling 4 (schaal)")
     )
     broken = example_copy(content, "2024-03-01-kapot", 5, text)
@@ -84,7 +84,7 @@ def test_a_failing_build_shows_every_problem_once_in_dutch(tmp_path):
     assert f"Problemen in {broken}:" in shown
     for problem in (
         "regel 4: 'datum' 2024-02-30 bestaat niet (februari 2024 heeft 29 dagen)",
-        "regel 13: onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'?",
+        "regel 13: onbekende organisatie 'EZKK' in deelnemers — bedoelt u 'EZK'?",
         "Stelling 3 ontbreekt",
     ):
         assert shown.count(problem) == 1, problem
@@ -248,7 +248,7 @@ def test_the_preview_follows_every_save_and_leaves_nothing_behind(tmp_path):
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace("op het platteland", "in het voorbeeld"))
         _until(url, "Brede welvaart in het voorbeeld")
-        source.write_text(text.replace("  - EZK", "  - EZ"))
+        source.write_text(text.replace("  - EZK", "  - EZKK"))
         _until(url, "regel 13</strong>: onbekende organisatie")
         source.write_text(text)
         _until(url, "Brede welvaart op het platteland")

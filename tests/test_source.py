@@ -146,11 +146,11 @@ def test_series_text_opens_the_report(example):
 
 
 def test_unknown_organisation_names_file_line_and_nearest_key(content):
-    source = write_session(content, FRONT_MATTER.replace("- EZK", "- EZ"))
+    source = write_session(content, FRONT_MATTER.replace("- EZK", "- EZKK"))
     error = only_error(source)
     assert error.path == source
     assert error.line == 7
-    assert "onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'?" in str(error)
+    assert "onbekende organisatie 'EZKK' in deelnemers — bedoelt u 'EZK'?" in str(error)
     assert "organisaties.yaml" in str(error)
 
 
@@ -207,7 +207,7 @@ def test_duplicate_field_is_refused_with_both_lines(content):
 
 
 def test_every_problem_of_a_file_is_reported_at_once(content):
-    front = FRONT_MATTER.replace("- EZK", "- EZ").replace("nummer: 2", "nummer: twee")
+    front = FRONT_MATTER.replace("- EZK", "- EZKK").replace("nummer: 2", "nummer: twee")
     lines = sorted(e.line for e in errors_of(write_session(content, front)))
     assert lines == [3, 7]
 

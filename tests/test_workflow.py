@@ -93,13 +93,13 @@ def test_pdf_and_word_carry_the_same_words_in_the_same_order(example_build):
 
 def test_broken_session_gets_a_dutch_message_and_no_output(tmp_path, content):
     source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
-    text = source.read_text(encoding="utf-8").replace("  - EZK", "  - EZ")
+    text = source.read_text(encoding="utf-8").replace("  - EZK", "  - EZKK")
     broken = example_copy(content, "2024-03-01-kapot", 5, text)
     out = tmp_path / "out"
     result = snakemake(content, out, "--keep-going")
     assert result.returncode != 0
     assert (
-        f"{broken}:13: onbekende organisatie 'EZ' in deelnemers — bedoelt u 'EZK'? "
+        f"{broken}:13: onbekende organisatie 'EZKK' in deelnemers — bedoelt u 'EZK'? "
         f"Voeg nieuwe organisaties toe aan {content / 'organisaties.yaml'}"
     ) in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -221,10 +221,53 @@ class Organisation(_Frozen):
         return self.abbreviation or self.name
 
 
+class FormerName(_Frozen):
+    """A name an organisation had until a given day (a cabinet renamed it)."""
+
+    name: str
+    abbreviation: str | None = None
+    until: dt.date
+    """The first day the name no longer held."""
+
+
+class RegisteredOrganisation(_Frozen):
+    """An organisation in the register, with its history."""
+
+    key: str
+    name: str
+    kind: Literal[ORGANISATION_KINDS]
+    abbreviation: str | None = None
+    logo: Logo | None = None
+    former_names: list[FormerName] = []
+    """Earlier names, oldest first."""
+    ended: dt.date | None = None
+    """The first day the organisation no longer existed."""
+    successors: list[str] = []
+
+    def on(self, day: dt.date) -> Organisation:
+        """The organisation as it was named on `day`."""
+        for former in self.former_names:
+            if day < former.until:
+                return Organisation(
+                    key=self.key,
+                    name=former.name,
+                    kind=self.kind,
+                    abbreviation=former.abbreviation,
+                    logo=self.logo,
+                )
+        return Organisation(
+            key=self.key,
+            name=self.name,
+            kind=self.kind,
+            abbreviation=self.abbreviation,
+            logo=self.logo,
+        )
+
+
 class OrganisationRegister(_Frozen):
     """The register `organisaties.yaml`, validated, logos included: read once per build."""
 
-    organisations: dict[str, Organisation]
+    organisations: dict[str, RegisteredOrganisation]
 
 
 class Speaker(_Frozen):

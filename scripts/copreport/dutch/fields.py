@@ -196,6 +196,36 @@ ORGANISATION = (
         False,
         "pad van een PNG- of SVG-bestand binnen de contentmap, bijvoorbeeld `logo/pbl.png`",
     ),
+    FieldSpec(
+        "eerdere_namen",
+        "former_names",
+        "former_names",
+        False,
+        "eerdere namen, oudste eerst, elk met `naam`, `tot` (de eerste dag dat de naam "
+        "niet meer gold, JJJJ-MM-DD) en eventueel `afkorting`; een verslag gebruikt de "
+        "naam die gold op de dag van de bijeenkomst",
+    ),
+    FieldSpec(
+        "opgeheven",
+        "ended",
+        "date",
+        False,
+        "de eerste dag dat de organisatie niet meer bestond (JJJJ-MM-DD); een latere "
+        "bijeenkomst kan haar niet meer als deelnemer noemen",
+    ),
+    FieldSpec(
+        "opvolgers",
+        "successors",
+        "keys",
+        False,
+        "sleutels van de organisaties die haar taken overnamen (bij `opgeheven`)",
+    ),
+)
+
+FORMER_NAME = (
+    FieldSpec("naam", "name", "text", True, "de naam zoals die toen luidde"),
+    FieldSpec("afkorting", "abbreviation", "text", False, "de afkorting van toen"),
+    FieldSpec("tot", "until", "date", True, "de eerste dag dat de naam niet meer gold"),
 )
 
 

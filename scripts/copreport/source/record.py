@@ -38,6 +38,8 @@ class Context:
     """The `Register` that organisation keys are looked up in (None: not yet)."""
     content: Path | None = None
     """The content folder that images are read from."""
+    date: Any = None
+    """The session's date, once read: organisations are named as on that day."""
 
 
 Reader = Callable[[Node, FieldSpec, Context], Any]
@@ -62,6 +64,8 @@ def read_record(
         value = READERS[spec.kind](node, spec, context)
         if value is not None:
             values[spec.attribute] = value
+            if spec.attribute == "date":
+                context.date = value
     return values
 
 
@@ -113,7 +117,9 @@ def _organisation(node: Node, spec: FieldSpec, context: Context) -> Organisation
     key = fields.text(node, spec.name, context.problems)
     if key is None or context.register is None:
         return None
-    return context.register.lookup(key, node.line, context.problems, spec.name)
+    return context.register.lookup(
+        key, node.line, context.problems, spec.name, context.date
+    )
 
 
 def _organisations(node: Node, spec: FieldSpec, context: Context) -> list[Organisation]:
@@ -130,7 +136,9 @@ def _organisations(node: Node, spec: FieldSpec, context: Context) -> list[Organi
             )
             continue
         lines[key] = item.line
-        organisation = context.register.lookup(key, item.line, context.problems, spec.name)
+        organisation = context.register.lookup(
+            key, item.line, context.problems, spec.name, context.date
+        )
         if organisation:
             found.append(organisation)
     return found
@@ -147,7 +155,7 @@ def _organisation_name(node: Node, spec: FieldSpec, context: Context) -> str | N
     keys = context.register.keys()
     by_key = {key.casefold(): key for key in keys}
     if value.casefold() in by_key:
-        return context.register.name_of(by_key[value.casefold()])
+        return context.register.name_of(by_key[value.casefold()], context.date)
     if " " not in value:
         near = difflib.get_close_matches(value, keys, n=1, cutoff=0.8)
         if near:
@@ -170,6 +178,30 @@ def _speakers(node: Node, spec: FieldSpec, context: Context) -> list[Speaker] | 
         if "name" in values:
             speakers.append(Speaker(**values))
     return speakers
+
+
+def _keys(node: Node, spec: FieldSpec, context: Context) -> list[tuple[str, int]] | None:
+    """Register keys with their lines (checked against the register once it is read)."""
+    items = fields.sequence(node, spec.name, context.problems)
+    if items is None:
+        return None
+    keys = [(fields.text(item, spec.name, context.problems), item.line) for item in items]
+    return [(key, line) for key, line in keys if key]
+
+
+def _former_names(node: Node, spec: FieldSpec, context: Context):
+    from ..dutch.fields import FORMER_NAME
+    from ..model import FormerName
+
+    names = []
+    for item in fields.sequence(node, spec.name, context.problems) or []:
+        entry = fields.mapping(item, spec.name, context.problems)
+        if entry is None:
+            continue
+        values = read_record(entry, FORMER_NAME, context, where=" bij een eerdere naam")
+        if "name" in values and "until" in values:
+            names.append((FormerName(**values), item.line))
+    return names
 
 
 def _organisation_kind(node: Node, spec: FieldSpec, context: Context) -> str | None:
@@ -230,6 +262,8 @@ READERS: dict[str, Reader] = {
     "organisation_name": _organisation_name,
     "speakers": _speakers,
     "organisation_kind": _organisation_kind,
+    "keys": _keys,
+    "former_names": _former_names,
     "image": _image,
     "email": _email,
     "url": _url,

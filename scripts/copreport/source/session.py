@@ -101,6 +101,9 @@ def parse_session(
     problems.raise_if_any()
     if neighbours is None:
         neighbours = json.loads(scan.neighbours(_series_facts(source), source.stem))
+    if series.organiser is not None:  # named as on the day of this session
+        organiser = register.on(series.organiser.key, values["date"])
+        series = series.model_copy(update={"organiser": organiser})
     return Session(
         slug=source.stem,
         series=series,
