@@ -36,6 +36,8 @@ localrules:
     controle,
     publish_session,
     publish_draft,
+    publish_overview,
+    publish_index,
 
 
 # --- targets --------------------------------------------------------------------
@@ -43,7 +45,7 @@ localrules:
 
 rule all:
     input:
-        all_reports(),
+        every_report(),
 
 
 rule controle:
@@ -337,3 +339,122 @@ rule publish_draft:
         publish_reports(
             input, output, log, session_label(wildcards), session_source(wildcards)
         )
+
+
+# --- what a series has yielded, and an index of the whole output folder ----------
+
+
+rule render_overview_pdf:
+    input:
+        series=MODELS / "{reeks}.reeks.json",
+        sessions=lambda wildcards: session_models(wildcards.reeks),
+        templates=HTML_TEMPLATES,
+        checked=STAGED / "sjablonen-pdf.ok",
+    output:
+        STAGED / "{reeks}.overzicht.pdf",
+    log:
+        LOGS / "{reeks}.overzicht.pdf.log",
+    params:
+        code=fingerprint(PDF_CODE + OVERVIEW_CODE),
+    message:
+        "Overzicht maken (PDF): {wildcards.reeks}"
+    run:
+        run_overview(wildcards, input, output, log, "pdf")
+
+
+rule render_overview_docx:
+    input:
+        series=MODELS / "{reeks}.reeks.json",
+        sessions=lambda wildcards: session_models(wildcards.reeks),
+        template=TEMPLATES / "stijl.docx",
+        checked=STAGED / "sjabloon-docx.ok",
+    output:
+        STAGED / "{reeks}.overzicht.docx",
+    log:
+        LOGS / "{reeks}.overzicht.docx.log",
+    params:
+        code=fingerprint(DOCX_CODE + OVERVIEW_CODE),
+    message:
+        "Overzicht maken (Word): {wildcards.reeks}"
+    run:
+        run_overview(wildcards, input, output, log, "docx")
+
+
+rule render_overview_web:
+    input:
+        series=MODELS / "{reeks}.reeks.json",
+        sessions=lambda wildcards: session_models(wildcards.reeks),
+        templates=HTML_TEMPLATES,
+        checked=STAGED / "sjablonen-web.ok",
+    output:
+        STAGED / "{reeks}.overzicht.html",
+    log:
+        LOGS / "{reeks}.overzicht.html.log",
+    params:
+        code=fingerprint(WEB_CODE + OVERVIEW_CODE),
+    message:
+        "Overzicht maken (web): {wildcards.reeks}"
+    run:
+        run_overview(wildcards, input, output, log, "html")
+
+
+rule publish_overview:
+    input:
+        [STAGED / f"{{reeks}}.overzicht.{kind}" for kind in REPORT_KINDS],
+    output:
+        [OUT / "{reeks}" / f"overzicht.{kind}" for kind in REPORT_KINDS],
+    log:
+        LOGS / "{reeks}.overzicht.publish.log",
+    message:
+        "Overzicht plaatsen: {wildcards.reeks}"
+    run:
+        publish_reports(
+            input,
+            output,
+            log,
+            f"{wildcards.reeks}/overzicht",
+            CONTENT / wildcards.reeks / "reeks.yaml",
+        )
+
+
+rule render_index:
+    input:
+        series=[MODELS / f"{reeks}.reeks.json" for reeks in SERIES],
+        sessions=[MODELS / reeks / f"{sessie}.json" for reeks, sessie in SESSIONS],
+        templates=HTML_TEMPLATES,
+        checked=[STAGED / "sjablonen-pdf.ok", STAGED / "sjablonen-web.ok"],
+    output:
+        STAGED / "index.{kind}",
+    log:
+        LOGS / "index.{kind}.log",
+    wildcard_constraints:
+        kind="html|pdf",
+    params:
+        code=fingerprint(PDF_CODE + WEB_CODE + OVERVIEW_CODE),
+    message:
+        "Inhoudsopgave maken: index.{wildcards.kind}"
+    run:
+        run_step(
+            "render_index",
+            input,
+            output,
+            log,
+            f"index.{wildcards.kind}",
+            config,
+            source=CONTENT,
+            stale=[],
+            kind=wildcards.kind,
+        )
+
+
+rule publish_index:
+    input:
+        [STAGED / "index.html", STAGED / "index.pdf"],
+    output:
+        INDEX,
+    log:
+        LOGS / "index.publish.log",
+    message:
+        "Inhoudsopgave plaatsen"
+    run:
+        publish_reports(input, output, log, "index", CONTENT)

@@ -44,8 +44,9 @@ STAGED = OUT / ".werk"
 LOGS = OUT / ".logs"
 REGISTER = CONTENT / paths.REGISTER_FILE
 REPORT_KINDS = paths.REPORT_KINDS
-FINAL_NAME = r"(?!.*-concept$)[^/]+"
-"""A session name as its final reports carry it (a draft's end in -concept)."""
+FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
+"""A session name as its final reports carry it (a draft's end in -concept; the
+series overview is called overzicht)."""
 
 if workflow.is_main_process:
     try:
@@ -77,6 +78,7 @@ PDF_CODE = (
     + sorted((CODE / "pdf").glob("*.py"))
 )
 DOCX_CODE = LAYOUT_CODE + sorted((CODE / "docx").glob("*.py"))
+OVERVIEW_CODE = sorted((CODE / "overview").glob("*.py"))
 WEB_CODE = (
     LAYOUT_CODE
     + sorted((CODE / "html").glob("*.py"))
@@ -155,8 +157,9 @@ def reports(reeks, sessie):
 
 
 def stale_reports(reeks, sessie):
-    """What a failed step of a session removes: its reports, final or draft."""
-    return paths.every_variant(OUT, reeks, sessie)
+    """What a failed step of a session removes: its reports, final or draft, and the
+    overview and index that would otherwise stay behind unchanged."""
+    return paths.every_variant(OUT, reeks, sessie) + overview(reeks) + INDEX
 
 
 def all_reports(series=None):
@@ -178,6 +181,26 @@ def all_stale_reports(series=None):
     ]
 
 
+def overview(reeks):
+    """The overview files of a series."""
+    return [OUT / reeks / f"{paths.OVERVIEW}.{kind}" for kind in REPORT_KINDS]
+
+
+INDEX = [OUT / "index.html", OUT / "index.pdf"]
+
+
+def session_models(reeks):
+    """The models of every session of a series (the overview's input)."""
+    return [MODELS / reeks / f"{sessie}.json" for r, sessie in SESSIONS if r == reeks]
+
+
+def every_report():
+    """Everything a full build makes: reports, overviews and the index."""
+    if not SESSIONS:
+        return []
+    return all_reports() + [p for reeks in SERIES for p in overview(reeks)] + INDEX
+
+
 def numbers(wildcards):
     """The numbers of the other sessions of the series, as JSON (number: file name)."""
     return scan.numbers(FACTS[wildcards.reeks], wildcards.sessie)
@@ -196,6 +219,22 @@ def session_label(wildcards):
 def session_source(wildcards):
     """A session's source file."""
     return CONTENT / wildcards.reeks / f"{wildcards.sessie}.md"
+
+
+def run_overview(wildcards, input, output, log, kind):
+    """The job of one format of a series overview."""
+    run_step(
+        "render_overview",
+        input,
+        output,
+        log,
+        f"{wildcards.reeks}/overzicht",
+        config,
+        source=CONTENT / wildcards.reeks / "reeks.yaml",
+        stale=overview(wildcards.reeks),
+        kind=kind,
+        progress_rule=f"render_overview_{'web' if kind == 'html' else kind}",
+    )
 
 
 # --- the build's start and end ------------------------------------------------------

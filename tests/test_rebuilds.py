@@ -84,12 +84,26 @@ def edit(path: Path, old: str | None = None, new: str = "") -> None:
     path.write_text(text, encoding="utf-8")
 
 
+OVERVIEW = {
+    "render_pdf": "render_overview_pdf",
+    "render_docx": "render_overview_docx",
+    "render_web": "render_overview_web",
+}
+INDEX_KINDS = {"render_pdf", "render_web"}
+"""The index is made as a web page and a PDF, from the HTML templates."""
+
+
 def everything(sessions: int = 2) -> dict[str, int]:
-    """Every job of `sessions` sessions, from reading the source to publishing."""
+    """Every job after `sessions` sessions (each of its own series) changed: reading
+    the source, its reports, its series' overview and the index."""
     return {
         "parse_session": sessions,
         **dict.fromkeys(RENDERS, sessions),
         "publish_session": sessions,
+        **dict.fromkeys(OVERVIEW.values(), sessions),
+        "publish_overview": sessions,
+        "render_index": 2,
+        "publish_index": 1,
     }
 
 
@@ -101,13 +115,19 @@ CHECKS = {
 
 
 def renders(*rules: str) -> dict[str, int]:
-    """Re-rendering one or two kinds of report of both sessions, and republishing,
-    after the templates those reports use are checked again."""
-    return {
+    """Re-rendering one or two kinds of report of both sessions, both overviews and
+    (for PDF and web) the index, after their templates are checked again."""
+    jobs = {
         **{CHECKS[rule]: 1 for rule in rules},
         **dict.fromkeys(rules, 2),
         "publish_session": 2,
+        **{OVERVIEW[rule]: 2 for rule in rules},
+        "publish_overview": 2,
     }
+    if INDEX_KINDS & set(rules):  # one rule makes both: its code covers both kinds
+        jobs["render_index"] = 2
+        jobs["publish_index"] = 1
+    return jobs
 
 
 READ_ALL = {"parse_register": 1, "parse_series": 2}

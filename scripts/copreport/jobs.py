@@ -53,6 +53,7 @@ def run_step(
     `label` names the work for the user (``reeks/sessie``), `source` is the content
     file it is about, `options` are paths the step needs besides its inputs.
     """
+    rule = options.pop("progress_rule", step)
     request = Request(
         step=step,
         inputs={name: _strings(files) for name, files in input.items()},
@@ -67,7 +68,7 @@ def run_step(
     if not result.ok:
         for path in stale:
             Path(path).unlink(missing_ok=True)
-    _tell(step, label, result)
+    _tell(rule, label, result)
     if not result.ok:
         raise StepFailed(result.message)
 

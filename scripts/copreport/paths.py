@@ -22,6 +22,9 @@ SERIES_FILE = "reeks.yaml"
 SOURCE_SUFFIX = ".md"
 DRAFT_SUFFIX = "-concept"
 """Added to the file names of a draft's reports (``status: concept``)."""
+OVERVIEW = "overzicht"
+"""The name of a series' overview in its output folder."""
+RESERVED = (OVERVIEW,)
 MAX_SESSION_BYTES = 150
 MAX_SERIES_BYTES = 100
 """Name lengths (UTF-8 bytes) that leave room for every file made from them."""
@@ -95,6 +98,11 @@ def name_problem(reeks: str, sessie: str) -> str | None:
             return (
                 f"{what} is te lang ({len(name)} tekens); hoogstens {limit} bytes, "
                 "want de verslagen krijgen dezelfde naam met een extensie"
+            )
+        if name is sessie and name in RESERVED:
+            return (
+                f"{what} '{name}' is gereserveerd voor het overzicht van de reeks; "
+                "hernoem het bestand"
             )
         if name is sessie and name.endswith(DRAFT_SUFFIX):
             return (

@@ -105,6 +105,63 @@ def render_web(request: Request) -> None:
     render(_session(request), Path(request.outputs[0]), templates)
 
 
+def render_overview(request: Request) -> list[str]:
+    """The overview of one series (PDF, Word or web page) from its session models."""
+    from .model import Series, Session
+    from .overview import build_overview
+
+    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    sessions = [
+        Session.model_validate_json(Path(path).read_bytes())
+        for path in request.inputs["sessions"]
+    ]
+    return _write_outline(request, build_overview(series, sessions))
+
+
+def render_index(request: Request) -> list[str]:
+    """The index of the output folder (web page with links, or PDF)."""
+    from .model import Series, Session
+    from .overview.index import build_index
+
+    sessions = [
+        Session.model_validate_json(Path(path).read_bytes())
+        for path in request.inputs["sessions"]
+    ]
+    series = [
+        (record, [s for s in sessions if s.series.slug == record.slug])
+        for record in (
+            Series.model_validate_json(Path(path).read_bytes())
+            for path in request.inputs["series"]
+        )
+    ]
+    outline, notes = build_index(series, links=request.options["kind"] == "html")
+    return notes + _write_outline(request, outline)
+
+
+def _write_outline(request: Request, outline) -> list[str]:
+    """Write an outline in the format the request asks for; return notes."""
+    target = Path(request.outputs[0])
+    kind = request.options["kind"]
+    if kind == "pdf":
+        from .pdf.writer import outline_pdf
+
+        write_bytes(
+            target, outline_pdf(outline, Path(request.inputs["templates"][0]).parent)
+        )
+        return []
+    if kind == "docx":
+        from .docx.writer import outline_docx
+
+        data, notes = outline_docx(outline, Path(request.input("template")))
+        write_bytes(target, data)
+        return notes
+    from .web.page import outline_page
+
+    page = outline_page(outline, Path(request.inputs["templates"][0]).parent)
+    write_bytes(target, page.encode("utf-8"))
+    return []
+
+
 def _content(request: Request) -> Path:
     return Path(request.options["content"])
 
@@ -132,5 +189,7 @@ STEPS: dict[str, Step] = {
         render_pdf,
         render_docx,
         render_web,
+        render_overview,
+        render_index,
     )
 }

@@ -61,11 +61,22 @@ def run_workflow(
             )
     except SystemExit as stop:
         listener.engine_error(str(stop.code or ""))
+        _append(log, str(stop.code or ""))
         return False
-    except Exception as error:  # Snakemake's own errors, already in the log
+    except Exception as error:  # Snakemake's own errors
         from snakemake.exceptions import WorkflowError
 
         if not (isinstance(error, WorkflowError) and listener.failures):
             listener.engine_error(str(error))
+            _append(log, f"{type(error).__name__}: {error}")
         return False
     return True
+
+
+def _append(log: Path, text: str) -> None:
+    """Keep an error that never reached Snakemake's logger in the log (best effort)."""
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError:
+        pass

@@ -21,7 +21,12 @@ REPORT_NAMES = {
     "render_pdf": "PDF",
     "render_docx": "Word-bestand",
     "render_web": "webversie",
+    "render_overview_pdf": "overzicht (PDF)",
+    "render_overview_docx": "overzicht (Word)",
+    "render_overview_web": "overzicht (web)",
+    "render_index": "inhoudsopgave",
 }
+"""A line per report made: Snakemake rule (or step) and what the user calls it."""
 
 
 def printable(text: str) -> str:
@@ -85,7 +90,8 @@ class Progress:
 
     def published(self, label: str) -> None:
         with self.lock:
-            self.made.add(label)
+            if label in self.sessions:
+                self.made.add(label)
 
     def content_problems(self, problems: list[Problem], warnings: list[str]) -> None:
         """Files that cannot be sessions (errors) or were skipped (warnings)."""

@@ -22,6 +22,7 @@ from ..atomic import write_bytes
 from ..model import (
     Block,
     CodeBlock,
+    Emphasis,
     Heading,
     Inline,
     ListBlock,
@@ -64,7 +65,11 @@ def docx_bytes(session: Session, template: Path = TEMPLATE) -> bytes:
 
 def build_docx(session: Session, template: Path = TEMPLATE) -> tuple[bytes, list[str]]:
     """The Word report and what the user should know about it (left-out logos)."""
-    outline = build_outline(session)
+    return outline_docx(build_outline(session), template)
+
+
+def outline_docx(outline: Outline, template: Path = TEMPLATE) -> tuple[bytes, list[str]]:
+    """Any outline as a Word file, and notes for the user."""
     document = docx.Document(str(template))
     writer = _Writer(document)
     writer.write(outline)
@@ -103,7 +108,8 @@ class _Writer:
         self.paragraph("Subtitle", text=block.series)
         self.paragraph("Title", text=block.title)
         self.paragraph("Sessiegegevens", text=block.meta)
-        self.paragraph("Inleidende zin", outline.lead)
+        if outline.lead:
+            self.paragraph("Inleidende zin", outline.lead)
         for section in outline.sections:
             self.section(section)
 
@@ -154,6 +160,13 @@ class _Writer:
             paragraph = self.paragraph("Deelnemer", text=entry.text)
             if entry.image:
                 self.logo(paragraph, entry.image, height=Cm(0.6), after_text=True)
+
+    def part_figure(self, item: part.Figure) -> None:
+        paragraph = self.paragraph("Normal")
+        run = paragraph.add_run()
+        shape = run.add_picture(io.BytesIO(item.image.logo.data), width=TEXT_WIDTH)
+        shape._inline.docPr.set("descr", item.image.alt)
+        self.paragraph("Normal", [Emphasis(children=[Text(text=item.caption)])])
 
     def part_facts(self, item: part.Facts) -> None:
         for fact in item.rows:

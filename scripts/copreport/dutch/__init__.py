@@ -116,6 +116,15 @@ KIND_GROUPS = {
 }
 """The heading above the participating organisations of each kind."""
 
+KIND_SINGULAR = {
+    "ministerie": "ministerie",
+    "planbureau": "planbureau",
+    "provincie": "provincie",
+    "gemeente": "gemeente",
+    "kennisinstelling": "kennisinstelling",
+    "overig": "overig",
+}
+
 
 def series_heading(title: str) -> str:
     """The series as it heads every report and page: ``Community of Practice: ...``."""

@@ -231,8 +231,8 @@ def _entry(organisation: Organisation) -> Entry:
 def _colophon(session: Session) -> Section:
     series = session.series
     rows = [
-        *_shown(SERIES, series),
-        *_shown(SESSION, session),
+        *shown_fields(SERIES, series),
+        *shown_fields(SESSION, session),
         Fact(
             LABELS["series"],
             [Text(text=dutch.series_position(session.number, series.title))],
@@ -246,7 +246,7 @@ def _colophon(session: Session) -> Section:
     return Section("colophon", LABELS["colophon"], "colofon", [Facts(rows)])
 
 
-def _shown(specs: Iterable[FieldSpec], record: Any) -> list[Fact]:
+def shown_fields(specs: Iterable[FieldSpec], record: Any) -> list[Fact]:
     """The declared fields that show in the colophon, as labelled lines."""
     facts = []
     for spec in specs:

@@ -148,6 +148,15 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A drawn figure (a PNG) with its text alternative and a caption."""
+
+    image: Image
+    caption: str
+    kind: str = "figure"
+
+
+@dataclass(frozen=True)
 class Fact:
     label: str
     inlines: list[Inline]

@@ -47,9 +47,13 @@ def render_pdf(session: Session, target: Path, templates: Path = TEMPLATES) -> N
 
 def pdf_bytes(session: Session, templates: Path = TEMPLATES) -> bytes:
     """The session's report as PDF bytes."""
+    return outline_pdf(build_outline(session), templates)
+
+
+def outline_pdf(outline: Outline, templates: Path = TEMPLATES) -> bytes:
+    """Any outline (a session report, a series overview, the index) as PDF bytes."""
     _require_font(FONT)
-    _fix_font_timestamps(session)
-    outline = build_outline(session)
+    _fix_font_timestamps(outline.properties.created)
     logos = {
         _image_url(image): (image.logo.data, image.logo.media_type)
         for image in _images(outline)
@@ -135,6 +139,8 @@ def _images(outline: Outline) -> list[Image]:
     for section in outline.sections:
         for part in section.parts:
             images += [e.image for e in getattr(part, "entries", []) if e.image]
+            if getattr(part, "kind", "") == "figure":
+                images.append(part.image)
     return images
 
 
@@ -154,9 +160,9 @@ def _require_font(family: str) -> None:
         )
 
 
-def _fix_font_timestamps(session: Session) -> None:
-    """Font subsets carry a timestamp; pin it to the session date for identical files."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(session.timestamp.timestamp()))
+def _fix_font_timestamps(moment) -> None:
+    """Font subsets carry a timestamp; pin it to the document's date for identical files."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
 
 
 @contextmanager

@@ -72,6 +72,8 @@ STEP_NAMES = {
     "render_pdf": "het maken van de PDF",
     "render_docx": "het maken van het Word-bestand",
     "render_web": "het maken van de webversie",
+    "render_overview": "het maken van het overzicht",
+    "render_index": "het maken van de inhoudsopgave",
 }
 
 

@@ -13,7 +13,7 @@ from ..atomic import write_bytes
 from ..html import render_html
 from ..html.document import TEMPLATES
 from ..model import Session
-from ..outline import build_outline
+from ..outline import Outline, build_outline
 from ..outline.nodes import Image
 
 
@@ -24,7 +24,12 @@ def render_web(session: Session, target: Path, templates: Path = TEMPLATES) -> N
 
 def web_page(session: Session, templates: Path = TEMPLATES) -> str:
     """The web page as text."""
-    return render_html(build_outline(session), image_url=data_url, templates=templates)
+    return outline_page(build_outline(session), templates)
+
+
+def outline_page(outline: Outline, templates: Path = TEMPLATES) -> str:
+    """Any outline as a self-contained web page."""
+    return render_html(outline, image_url=data_url, templates=templates)
 
 
 def data_url(image: Image) -> str:
