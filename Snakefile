@@ -1,8 +1,10 @@
 """Reports of the Nationaal Netwerk Brede Welvaart's Community of Practice sessions.
 
 Every `<content>/<reeks>/<sessie>.md` becomes `<out>/<reeks>/<sessie>.pdf`,
-`.docx` and `.html`. Run `snakemake --cores 2` for all reports and `snakemake --cores 1
-controle` to check the sources only. `--config content=DIR out=DIR` points the
+`.docx` and `.html`, and with a distribution list (`verzendlijst.yaml`) a package
+of draft e-mails in `<out>/<reeks>/verzending/<sessie>/`. Run `snakemake --cores 2`
+for everything, `snakemake --cores 1 controle` to check the sources only and
+`snakemake --cores 2 verzending` for the distribution packages. `--config content=DIR out=DIR` points the
 workflow at a content folder and an output folder anywhere on disk.
 
 The register and each series file are read once; every session is read into a
@@ -38,6 +40,7 @@ localrules:
     publish_draft,
     publish_overview,
     publish_index,
+    verzending,
 
 
 # --- targets --------------------------------------------------------------------
@@ -59,6 +62,11 @@ rule controle:
         print(
             f"In orde: {len(SESSIONS)} sessie(s) gecontroleerd, geen fouten gevonden."
         )
+
+
+rule verzending:
+    input:
+        every_package(),
 
 
 # --- shared sources: read once per build ------------------------------------------
@@ -114,6 +122,32 @@ rule parse_series:
             stale=all_stale_reports(wildcards.reeks),
             content=CONTENT,
             series_folder=CONTENT / wildcards.reeks,
+        )
+
+
+rule parse_distribution:
+    input:
+        distribution=existing(DISTRIBUTION),
+        register=MODELS / "organisaties.json",
+    output:
+        MODELS / "verzendlijst.json",
+    log:
+        LOGS / "verzendlijst.log",
+    params:
+        code=fingerprint(PARSE_CODE + DISTRIBUTION_CODE),
+    message:
+        "Verzendlijst inlezen: verzendlijst.yaml"
+    run:
+        run_step(
+            "parse_distribution",
+            input,
+            output,
+            log,
+            "verzendlijst.yaml",
+            config,
+            source=DISTRIBUTION,
+            stale=all_packages(),
+            content=CONTENT,
         )
 
 
@@ -458,3 +492,37 @@ rule publish_index:
         "Inhoudsopgave plaatsen"
     run:
         publish_reports(input, output, log, "index", CONTENT)
+
+
+# --- distribution: a package of draft e-mails per finished session ---------------
+
+
+rule package_session:
+    input:
+        model=MODELS / "{reeks}" / "{sessie}.json",
+        pdf=OUT / "{reeks}" / "{sessie}.pdf",
+        docx=OUT / "{reeks}" / "{sessie}.docx",
+        distribution=MODELS / "verzendlijst.json",
+        register=MODELS / "organisaties.json",
+    output:
+        directory(OUT / "{reeks}" / "verzending" / "{sessie}"),
+    log:
+        LOGS / "{reeks}" / "{sessie}.verzending.log",
+    wildcard_constraints:
+        sessie=FINAL_NAME,
+    params:
+        code=fingerprint(SHARED_CODE + DISTRIBUTION_CODE),
+    message:
+        "Verzendpakket maken: {wildcards.reeks}/{wildcards.sessie}"
+    run:
+        run_step(
+            "package_session",
+            input,
+            output,
+            log,
+            session_label(wildcards),
+            config,
+            source=session_source(wildcards),
+            stale=output,
+            content=CONTENT,
+        )

@@ -43,6 +43,7 @@ MODELS = OUT / ".model"
 STAGED = OUT / ".werk"
 LOGS = OUT / ".logs"
 REGISTER = CONTENT / paths.REGISTER_FILE
+DISTRIBUTION = CONTENT / paths.DISTRIBUTION_FILE
 REPORT_KINDS = paths.REPORT_KINDS
 FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
 """A session name as its final reports carry it (a draft's end in -concept; the
@@ -79,6 +80,7 @@ PDF_CODE = (
 )
 DOCX_CODE = LAYOUT_CODE + sorted((CODE / "docx").glob("*.py"))
 OVERVIEW_CODE = sorted((CODE / "overview").glob("*.py"))
+DISTRIBUTION_CODE = sorted((CODE / "distribution").glob("*.py"))
 WEB_CODE = (
     LAYOUT_CODE
     + sorted((CODE / "html").glob("*.py"))
@@ -159,7 +161,12 @@ def reports(reeks, sessie):
 def stale_reports(reeks, sessie):
     """What a failed step of a session removes: its reports, final or draft, and the
     overview and index that would otherwise stay behind unchanged."""
-    return paths.every_variant(OUT, reeks, sessie) + overview(reeks) + INDEX
+    return (
+        paths.every_variant(OUT, reeks, sessie)
+        + [paths.package(OUT, reeks, sessie)]
+        + overview(reeks)
+        + INDEX
+    )
 
 
 def all_reports(series=None):
@@ -195,10 +202,26 @@ def session_models(reeks):
 
 
 def every_report():
-    """Everything a full build makes: reports, overviews and the index."""
+    """Everything a full build makes: reports, overviews and the index, and the
+    distribution packages once there is a distribution list."""
     if not SESSIONS:
         return []
-    return all_reports() + [p for reeks in SERIES for p in overview(reeks)] + INDEX
+    made = all_reports() + [p for reeks in SERIES for p in overview(reeks)] + INDEX
+    return made + (every_package() if DISTRIBUTION.exists() else [])
+
+
+def every_package():
+    """The distribution package of every session that is not a draft."""
+    return [
+        paths.package(OUT, reeks, sessie)
+        for reeks, sessie in SESSIONS
+        if not is_draft(reeks, sessie)
+    ]
+
+
+def all_packages():
+    """What an unreadable distribution list makes stale: every package."""
+    return [paths.package(OUT, reeks, sessie) for reeks, sessie in SESSIONS]
 
 
 def numbers(wildcards):

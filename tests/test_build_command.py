@@ -41,11 +41,14 @@ def build(content: Path, out: Path, *extra: str, env: dict | None = None):
 
 
 def reports(out: Path) -> dict[str, bytes]:
-    """Every published report by its path below the output folder."""
+    """Every published session report by its path below the output folder (not the
+    series overview, the index or the build's hidden working folders)."""
     return {
         str(path.relative_to(out)): path.read_bytes()
         for path in sorted(out.glob("*/*"))
         if path.suffix.lstrip(".") in KINDS
+        and not path.parent.name.startswith(".")
+        and path.stem != "overzicht"
     }
 
 
@@ -76,9 +79,13 @@ def server_build(tmp_path_factory):
 def test_build_says_what_it_made_in_dutch_and_leaves_no_process(server_build):
     _, out, result = server_build
     lines = result.stdout.splitlines()
-    assert f"[1/3] webversie gemaakt: {EXAMPLE_SERIES}/{EXAMPLE_SESSION}" in lines or any(
-        line.startswith("[1/3] ") for line in lines
-    )
+    made = [line.split("] ", 1)[1] for line in lines if line.startswith("[")]
+    counters = [line.split("]", 1)[0] for line in lines if line.startswith("[")]
+    # Three reports, the series overview in three formats, the index in two.
+    assert counters == [f"[{n}/8" for n in range(1, 9)]
+    for kind in ("PDF", "Word-bestand", "webversie"):
+        assert f"{kind} gemaakt: {EXAMPLE_SERIES}/{EXAMPLE_SESSION}" in made
+    assert "inhoudsopgave gemaakt: index.html" in made
     assert any(
         line.startswith("Klaar in ") and "1 sessie bijgewerkt" in line for line in lines
     )

@@ -7,6 +7,7 @@ Dutch, with nothing of Snakemake's English and no traceback on the screen.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -196,10 +197,11 @@ def test_a_draft_is_marked_everywhere_and_removing_the_mark_makes_the_final_repo
     source.write_text(final.replace("nummer: 4\n", "nummer: 4\nstatus: concept\n"))
     out = tmp_path / "out"
     assert build("--content", content, "--uitvoer", out).returncode == 0
+    overview = [f"overzicht.{kind}" for kind in ("docx", "html", "pdf")]
     drafts = sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir())
     assert drafts == [
         f"{EXAMPLE_SESSION}-concept.{kind}" for kind in ("docx", "html", "pdf")
-    ]
+    ] + overview
     pdf = out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}-concept.pdf"
     pages = pdf_text(pdf, body_only=False).split("\f")[:-1]
     assert all("CONCEPT" in page for page in pages)
@@ -213,7 +215,7 @@ def test_a_draft_is_marked_everywhere_and_removing_the_mark_makes_the_final_repo
     assert build("--content", content, "--uitvoer", out).returncode == 0
     assert sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir()) == [
         f"{EXAMPLE_SESSION}.{kind}" for kind in ("docx", "html", "pdf")
-    ]
+    ] + overview
 
 
 def _fetch(url: str) -> str:
@@ -266,3 +268,64 @@ def test_the_preview_follows_every_save_and_leaves_nothing_behind(tmp_path):
     ]
     assert (sorted(out.rglob("*")) if out.exists() else []) == before
     assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("copreport-voorbeeld-*"))
+
+
+def test_sending_is_listed_first_then_done_once_and_never_for_a_draft(tmp_path):
+    from smtp import MailServer
+
+    content = copy_content(tmp_path / "content")
+    example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    draft = example_copy(
+        content,
+        "2024-03-01-nog-niet-af",
+        5,
+        example.read_text(encoding="utf-8").replace("---\n", "---\nstatus: concept\n", 1),
+    )
+    out = tmp_path / "out"
+    with MailServer() as server:
+        (content / "verzendlijst.yaml").write_text(
+            "afzender:\n  naam: Secretariaat\n  email: secretariaat@netwerk.example\n"
+            "ontvangers:\n"
+            "  - naam: Anna de Vries\n    email: a.devries@minbzk.example\n"
+            "    organisatie: BZK\n"
+            "  - naam: Chris Bakker\n    email: c.bakker@pbl.example\n"
+            "    organisatie: PBL\n"
+            f"smtp:\n  server: 127.0.0.1\n  poort: {server.port}\n  starttls: nee\n",
+            encoding="utf-8",
+        )
+        listed = build("verzend", "--content", content, "--uitvoer", out)
+        assert listed.returncode == 0, screen(listed)
+        assert "versturen:    Anna de Vries <a.devries@minbzk.example>" in listed.stdout
+        assert (
+            f"Proef: 2 berichten zouden worden verstuurd via 127.0.0.1:{server.port} "
+            "(zonder versleuteling). Er is niets verstuurd." in listed.stdout
+        )
+        assert not server.received
+        packages = out / EXAMPLE_SERIES / "verzending"
+        assert sorted(p.name for p in packages.iterdir()) == [EXAMPLE_SESSION]
+
+        sent = build("verzend", "--echt", "--content", content, "--uitvoer", out)
+        assert sent.returncode == 0, screen(sent)
+        assert "2 van 2 berichten verstuurd." in sent.stdout
+        pdf = (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").read_bytes()
+        assert sorted(d.recipients[0] for d in server.received) == [
+            "a.devries@minbzk.example",
+            "c.bakker@pbl.example",
+        ]
+        for delivery in server.received:
+            (attachment,) = list(delivery.message.iter_attachments())
+            assert attachment.get_content() == pdf
+
+        again = build("verzend", "--echt", "--content", content, "--uitvoer", out)
+        assert again.returncode == 0 and "Er is niets te versturen." in again.stdout
+        assert "al verstuurd: Anna de Vries" in again.stdout
+        assert len(server.received) == 2
+
+        refused = build("verzend", "--echt", draft, "--content", content, "--uitvoer", out)
+        assert refused.returncode == 1
+        assert "staat op 'status: concept' en wordt niet verzonden" in refused.stderr
+        assert len(server.received) == 2
+    for result in (listed, sent, again, refused):
+        assert not ENGLISH.search(screen(result)), screen(result)
+    log = [json.loads(line) for line in (out / "verzendlog.jsonl").read_text().splitlines()]
+    assert [entry["status"] for entry in log].count("verstuurd") == 2

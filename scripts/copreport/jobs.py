@@ -66,8 +66,7 @@ def run_step(
     )
     result = client.run(request)
     if not result.ok:
-        for path in stale:
-            Path(path).unlink(missing_ok=True)
+        remove(stale)
     _tell(rule, label, result)
     if not result.ok:
         raise StepFailed(result.message)
@@ -98,6 +97,17 @@ def publish_reports(
         raise StepFailed(result.message) from None
     if listener is not None:
         listener.published(label)
+
+
+def remove(stale: Iterable[Path]) -> None:
+    """Remove reports (files) and distribution packages (folders) gone stale."""
+    import shutil
+
+    for path in map(Path, stale):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _tell(step: str, label: str, result: Result) -> None:

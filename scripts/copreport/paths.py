@@ -19,6 +19,9 @@ from .errors import Problem
 REPORT_KINDS = ("pdf", "docx", "html")
 REGISTER_FILE = "organisaties.yaml"
 SERIES_FILE = "reeks.yaml"
+DISTRIBUTION_FILE = "verzendlijst.yaml"
+PACKAGES = "verzending"
+"""The folder of a series' distribution packages in its output folder."""
 SOURCE_SUFFIX = ".md"
 DRAFT_SUFFIX = "-concept"
 """Added to the file names of a draft's reports (``status: concept``)."""
@@ -131,3 +134,8 @@ def reports(out: Path, reeks: str, sessie: str, draft: bool = False) -> list[Pat
 def every_variant(out: Path, reeks: str, sessie: str) -> list[Path]:
     """The reports of a session as final and as draft (one of them is stale)."""
     return reports(out, reeks, sessie) + reports(out, reeks, sessie, draft=True)
+
+
+def package(out: Path, reeks: str, sessie: str) -> Path:
+    """The distribution package (a folder) of one session."""
+    return out / reeks / PACKAGES / sessie

@@ -15,16 +15,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .atomic import partial_path
-from .paths import DRAFT_SUFFIX
+from .paths import DRAFT_SUFFIX, PACKAGES
 from .runner.perform import write_log
 
 
 def publish(staged: Iterable[Path], targets: Iterable[Path], log: Path) -> None:
     """Replace each target by a copy of its staged report, atomically per file; the
-    other variant (the draft of a final report, or the reverse) is removed."""
+    other variant (the draft of a final report, or the reverse) is removed, and so
+    is the distribution package of a report that became a draft again."""
     placed = []
     for source, target in zip(staged, targets, strict=True):
         other_variant(target).unlink(missing_ok=True)
+        if target.stem.endswith(DRAFT_SUFFIX):
+            stale = target.parent / PACKAGES / target.stem.removesuffix(DRAFT_SUFFIX)
+            shutil.rmtree(stale, ignore_errors=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = partial_path(target)
         try:

@@ -138,6 +138,34 @@ def render_index(request: Request) -> list[str]:
     return notes + _write_outline(request, outline)
 
 
+def parse_distribution(request: Request) -> None:
+    """`verzendlijst.yaml` into the build's distribution list."""
+    from .distribution.recipients import load_distribution
+
+    distribution = load_distribution(
+        Path(request.source), _register(request), _content(request)
+    )
+    write_bytes(Path(request.outputs[0]), distribution.model_dump_json(indent=1).encode())
+
+
+def package_session(request: Request) -> list[str]:
+    """A finished session's distribution package (draft e-mails, manifest, ZIP)."""
+    from .distribution.package import write_package
+    from .distribution.recipients import DistributionList
+
+    distribution = DistributionList.model_validate_json(
+        Path(request.input("distribution")).read_bytes()
+    )
+    return write_package(
+        _session(request),
+        distribution,
+        _register(request),
+        Path(request.input("pdf")),
+        Path(request.input("docx")),
+        Path(request.outputs[0]),
+    )
+
+
 def _write_outline(request: Request, outline) -> list[str]:
     """Write an outline in the format the request asks for; return notes."""
     target = Path(request.outputs[0])
@@ -191,5 +219,7 @@ STEPS: dict[str, Step] = {
         render_web,
         render_overview,
         render_index,
+        parse_distribution,
+        package_session,
     )
 }

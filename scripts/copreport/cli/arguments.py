@@ -51,6 +51,7 @@ COMMANDS = {
     "controleer": "alle bronbestanden controleren, zonder verslagen te maken",
     "nieuw": "een nieuwe bijeenkomst (of reeks) beginnen vanuit een sjabloon",
     "voorbeeld": "een sessie bekijken in de browser terwijl u schrijft",
+    "verzend": "de verslagen naar de verzendlijst sturen (eerst als proef)",
 }
 
 DESCRIPTION = """\
@@ -65,6 +66,7 @@ opdrachten:
   controleer             alle bronnen controleren, zonder verslagen te maken
   nieuw REEKS            een nieuwe bijeenkomst beginnen (./build.sh nieuw --help)
   voorbeeld BESTAND.md   het verslag in de browser, bijgewerkt bij elke opslag
+  verzend [BESTAND.md]   tonen wat naar wie zou gaan; met --echt ook versturen
 
 voorbeelden:
   ./build.sh
@@ -72,6 +74,7 @@ voorbeelden:
   ./build.sh controleer
   ./build.sh nieuw gebiedsgericht-werken --datum 2024-05-14 --titel "Zeeland"
   ./build.sh voorbeeld content/gebiedsgericht-werken/2024-05-14-zeeland.md
+  ./build.sh verzend content/gebiedsgericht-werken/2024-05-14-zeeland.md
   ./build.sh --content ~/cop/content --uitvoer ~/cop/verslagen"""
 
 
@@ -176,7 +179,43 @@ def _parsers() -> dict[str, argparse.ArgumentParser]:
         help="de poort (standaard: een vrije poort, die wordt genoemd)",
     )
     _content_options(preview, output=False)
-    return {"bouw": build, "controleer": check, "nieuw": new, "voorbeeld": preview}
+    send = DutchParser(
+        prog="./build.sh verzend",
+        description=_wrap(
+            "Maak de verzendpakketten bij en toon per sessie wat naar wie zou gaan. Pas "
+            "met --echt gaan de berichten via de mailserver uit de verzendlijst; wat al "
+            "verstuurd is (zie out/verzendlog.jsonl), gaat nooit nog eens. Concepten "
+            "worden nooit verstuurd."
+        ),
+    )
+    send.add_argument(
+        "bestanden",
+        nargs="*",
+        metavar="BESTAND",
+        help="sessiebestanden (.md) of hun verslagen; zonder: alle vastgestelde sessies",
+    )
+    send.add_argument(
+        "--echt", action="store_true", help="nu echt versturen (anders is het een proef)"
+    )
+    send.add_argument(
+        "--correctie",
+        action="store_true",
+        help="een verslag dat na verzending is veranderd opnieuw sturen, als correctie",
+    )
+    send.add_argument(
+        "--onderbroken",
+        action="store_true",
+        help="berichten waarvan een eerdere poging werd onderbroken toch versturen",
+    )
+    _content_options(send)
+    send.set_defaults(kernen=2)
+    return {
+        "bouw": build,
+        "controleer": check,
+        "nieuw": new,
+        "voorbeeld": preview,
+        "verzend": send,
+    }
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -198,6 +237,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = parsers[command]
     arguments = parser.parse_args(argv)
     arguments.command = command
+    arguments.given = list(argv)
     config = {}
     for item in getattr(arguments, "config", []):
         name, equals, value = item.partition("=")

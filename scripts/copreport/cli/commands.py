@@ -26,7 +26,11 @@ def run(arguments: argparse.Namespace) -> int:
         caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
         content = _folder(caller, arguments.content, ROOT / "content")
         return preview(caller / arguments.bestand, content, arguments.poort)
-    return _build(arguments)
+    if arguments.command == "verzend":
+        from .distribute import distribute
+
+        return distribute(arguments)
+    return build(arguments)[0]
 
 
 def _new(arguments: argparse.Namespace) -> int:
@@ -57,13 +61,21 @@ def _new(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _build(arguments: argparse.Namespace) -> int:
+def folders(arguments: argparse.Namespace) -> tuple[Path, Path]:
+    """The content and output folders the command line names (or the defaults)."""
     caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
     given = arguments.config
     content = _folder(
         caller, arguments.content or given.pop("content", None), ROOT / "content"
     )
     out = _folder(caller, arguments.uitvoer or given.pop("out", None), ROOT / "out")
+    return content, out
+
+
+def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
+    """Build what the command asks for; the exit code and the folders it used."""
+    content, out = folders(arguments)
+    given = arguments.config
     try:
         settings.check(given)
         buildlock.hold(out, "uitvoermap")
@@ -72,7 +84,7 @@ def _build(arguments: argparse.Namespace) -> int:
         targets = _targets(arguments, content, out)
     except ReportError as error:
         print(printable(f"FOUT: {error}"), file=sys.stderr)
-        return 1
+        return 1, content, out
     found = paths.scan(content)
     progress = Progress(f"{reeks}/{sessie}" for reeks, sessie in found.sessions)
     progress.content_problems(found.problems, found.warnings)
@@ -83,7 +95,7 @@ def _build(arguments: argparse.Namespace) -> int:
         state = snapshot.digest(ROOT, content, out, config, targets)
         if snapshot.unchanged(out, state) and not found.problems:
             print(progress.nothing_to_do())
-            return 0
+            return 0, content, out
     jobs.listener = progress
     client.enable_server(workers=getattr(arguments, "kernen", 2))
     client.start_server()
@@ -95,11 +107,11 @@ def _build(arguments: argparse.Namespace) -> int:
     finally:
         client.stop_server()
         jobs.listener = None
-    print(progress.summary(log, checked_only=not building))
+    print(progress.summary(log, checked_only=arguments.command == "controleer"))
     good = ok and not progress.failures and not progress.engine_errors
     if good and building:
         snapshot.record(out, snapshot.digest(ROOT, content, out, config, targets))
-    return 0 if good else 1
+    return (0 if good else 1), content, out
 
 
 def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:
@@ -109,16 +121,45 @@ def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:
 def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[str]:
     if arguments.command == "controleer":
         return ["controle"]
-    if not getattr(arguments, "bestanden", None):
+    named = chosen_sessions(arguments, content, out)
+    if arguments.command == "verzend":
+        if not (content / paths.DISTRIBUTION_FILE).is_file():
+            raise ReportError(
+                f"er is geen verzendlijst: maak {display_path(content)}/"
+                f"{paths.DISTRIBUTION_FILE} (zie de README, 'Verslagen versturen')"
+            )
+        if named is None:
+            return ["verzending"]
+        return [str(paths.package(out, reeks, sessie)) for reeks, sessie, _ in named]
+    if named is None:
         return ["all"]
+    return [
+        str(path)
+        for reeks, sessie, draft in named
+        for path in paths.reports(out, reeks, sessie, draft)
+    ]
+
+
+def chosen_sessions(
+    arguments: argparse.Namespace, content: Path, out: Path
+) -> list[tuple[str, str, bool]] | None:
+    """The sessions named on the command line (series, name, draft); None: all.
+    A draft named for sending is refused: drafts are never sent."""
+    if not getattr(arguments, "bestanden", None):
+        return None
     caller = Path(os.environ.get("COPREPORT_CALLER_DIR") or os.getcwd())
-    targets: list[str] = []
+    named = []
     for given in arguments.bestanden:
         reeks, sessie = _session_of(caller / given, content, out)
         facts = scan.scan(content / reeks / f"{sessie}.md")
         draft = bool(facts and facts.draft)
-        targets.extend(str(path) for path in paths.reports(out, reeks, sessie, draft))
-    return targets
+        if draft and arguments.command == "verzend":
+            raise ReportError(
+                f"{reeks}/{sessie} staat op 'status: concept' en wordt niet verzonden; "
+                "haal die regel weg als het verslag is vastgesteld"
+            )
+        named.append((reeks, sessie, draft))
+    return named
 
 
 def _session_of(path: Path, content: Path, out: Path) -> tuple[str, str]:

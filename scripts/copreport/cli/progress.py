@@ -25,6 +25,7 @@ REPORT_NAMES = {
     "render_overview_docx": "overzicht (Word)",
     "render_overview_web": "overzicht (web)",
     "render_index": "inhoudsopgave",
+    "package_session": "verzendpakket",
 }
 """A line per report made: Snakemake rule (or step) and what the user calls it."""
 
@@ -132,7 +133,10 @@ class Progress:
                 else f"Controle klaar: {_count(failed + shared, 'bestand')} met fouten."
             )
         else:
-            planned = len(self.sessions) if self.to_publish is None else self.to_publish
+            planned = self.to_publish
+            if planned is None:  # no plan heard: nothing to do, or a stop before it
+                clean = not self.failures and not self.engine_errors
+                planned = 0 if clean else len(self.sessions)
             unchanged = max(len(self.sessions) - max(planned, len(self.made) + failed), 0)
             blocked = max(len(self.sessions) - len(self.made) - failed - unchanged, 0)
             verdict = (

@@ -243,5 +243,87 @@ def table(specs: tuple[FieldSpec, ...]) -> str:
     return "\n".join(rows)
 
 
-TABLES = {"sessie": SESSION, "reeks": SERIES, "register": ORGANISATION}
+RECIPIENT = (
+    FieldSpec("naam", "name", "text", True, "naam van de ontvanger, voor de aanhef"),
+    FieldSpec("email", "email", "email", True, "e-mailadres"),
+    FieldSpec(
+        "organisatie",
+        "organisation",
+        "register_key",
+        True,
+        "sleutel uit het register; een organisatie die op de dag van de bijeenkomst "
+        "niet meer bestond, geeft een waarschuwing",
+    ),
+    FieldSpec(
+        "reeksen",
+        "series",
+        "series_folders",
+        False,
+        "lijst van reeksmappen waarvan de ontvanger verslagen krijgt (weglaten: alle)",
+    ),
+)
+
+SENDER = (
+    FieldSpec("naam", "name", "text", True, "naam van de afzender (onder het bericht)"),
+    FieldSpec("email", "email", "email", True, "e-mailadres van de afzender"),
+)
+
+SMTP = (
+    FieldSpec(
+        "server", "host", "text", True, "de SMTP-server, bijvoorbeeld smtp.example.nl"
+    ),
+    FieldSpec("poort", "port", "port", False, "de poort (standaard 587)"),
+    FieldSpec(
+        "starttls",
+        "starttls",
+        "yes_no",
+        False,
+        "`ja` (standaard) om de verbinding te versleutelen met STARTTLS, anders `nee`",
+    ),
+    FieldSpec(
+        "gebruiker",
+        "user",
+        "text",
+        False,
+        "gebruikersnaam; het wachtwoord komt uit de omgevingsvariabele "
+        "COPREPORT_SMTP_WACHTWOORD, nooit uit een bestand",
+    ),
+)
+
+DISTRIBUTION = (
+    FieldSpec(
+        "afzender",
+        "sender",
+        "record:afzender",
+        False,
+        "wie de verslagen verstuurt: `naam` en `email`; zonder afzender is het "
+        "`email` uit `reeks.yaml` de afzender",
+    ),
+    FieldSpec(
+        "ontvangers",
+        "recipients",
+        "records:ontvanger",
+        True,
+        "lijst van ontvangers (zie hieronder)",
+    ),
+    FieldSpec(
+        "smtp",
+        "smtp",
+        "record:smtp",
+        False,
+        "de mailserver om mee te versturen: `server`, `poort`, `starttls`, `gebruiker`",
+    ),
+)
+
+NESTED = {"afzender": SENDER, "ontvanger": RECIPIENT, "smtp": SMTP}
+"""Field lists of records inside a file (``record:afzender`` in a `FieldSpec.kind`)."""
+
+TABLES = {
+    "sessie": SESSION,
+    "reeks": SERIES,
+    "register": ORGANISATION,
+    "verzendlijst": DISTRIBUTION,
+    "ontvanger": RECIPIENT,
+    "smtp": SMTP,
+}
 """The README's field tables by the name of their marker (``<!-- velden:sessie -->``)."""

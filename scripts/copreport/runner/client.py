@@ -77,15 +77,19 @@ def stop_server() -> None:
     address = os.environ.get(SERVER_ENV)
     if not address:
         return
+    asked = False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.settimeout(2)
             connection.connect(address)
             send(connection, STOP)
+            asked = True
     except OSError:
         pass
     server = _started.pop(address, None)
     if server is not None:
+        if not asked:  # not listening yet: it would only notice after its warm-up
+            server.terminate()
         try:
             server.wait(timeout=2)
         except subprocess.TimeoutExpired:
@@ -95,6 +99,8 @@ def stop_server() -> None:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+        if not asked:  # ended before it could clean up after itself
+            _remove_traces(Path(address), server.pid)
 
 
 def run(request: Request) -> Result:
@@ -186,6 +192,16 @@ def _ensure_server(path: Path) -> bool:
             server.kill()
             _broken.add(str(path))
         return started
+
+
+def _remove_traces(path: Path, pid: int) -> None:
+    """What a server ended during its warm-up leaves: its start lock, an empty
+    error log and a socket it was binding."""
+    path.with_suffix(".start").unlink(missing_ok=True)
+    path.with_name(f".{path.name}.{pid}").unlink(missing_ok=True)
+    log = path.with_suffix(".log")
+    if log.exists() and not log.stat().st_size:
+        log.unlink(missing_ok=True)
 
 
 class _file_lock:

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from ..dutch.fields import SPEAKER, FieldSpec
-from ..errors import Problems
+from ..errors import Problems, display_path
 from ..model import ORGANISATION_KINDS, Organisation, Speaker
 from . import fields
 from .mdblocks import MarkdownReader
 from .typography import typeset
 from .yamlnodes import Mapping, Node
 
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(
+    r"^(?!\.)(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+(?<!\.)"
+    r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+"""An address any mail server accepts: ASCII, no dots at the ends or twice in a row."""
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s<>\"]*)?$")
 
 
@@ -61,7 +65,8 @@ def read_record(
         node = mapping.entries.get(spec.name)
         if node is None:
             continue
-        value = READERS[spec.kind](node, spec, context)
+        reader = READERS.get(spec.kind) or _nested(spec.kind)
+        value = reader(node, spec, context)
         if value is not None:
             values[spec.attribute] = value
             if spec.attribute == "date":
@@ -76,6 +81,20 @@ def _text(node: Node, spec: FieldSpec, context: Context) -> str | None:
 
 def _number(node: Node, spec: FieldSpec, context: Context) -> int | None:
     return fields.positive_number(node, spec.name, context.problems)
+
+
+def _port(node: Node, spec: FieldSpec, context: Context) -> int | None:
+    value = fields.text(node, spec.name, context.problems)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) < 65536:
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' is een poortnummer van 1 tot 65535, meestal 587 "
+            f"(nu: '{fields.shown(value)}')",
+        )
+        return None
+    return int(value)
 
 
 def _date(node: Node, spec: FieldSpec, context: Context):
@@ -249,6 +268,77 @@ def _url(node: Node, spec: FieldSpec, context: Context) -> str | None:
     return value
 
 
+def _register_key(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    key = fields.text(node, spec.name, context.problems)
+    if key is None or context.register is None:
+        return None
+    if context.register.lookup(key, node.line, context.problems, spec.name) is None:
+        return None
+    return key
+
+
+def _series_folders(node: Node, spec: FieldSpec, context: Context) -> list[str] | None:
+    """Folder names of series in the content folder (a typo gets a suggestion)."""
+    items = fields.sequence(node, spec.name, context.problems)
+    if items is None:
+        return None
+    known = sorted(
+        folder.name
+        for folder in (context.content.iterdir() if context.content else ())
+        if folder.is_dir() and not folder.name.startswith(".")
+    )
+    found = []
+    for item in items:
+        name = fields.text(item, spec.name, context.problems)
+        if name is None:
+            continue
+        if context.content is not None and name not in known:
+            hint = fields.suggestion(name, known)
+            context.problems.add(
+                item.line,
+                f"'{fields.shown(name)}' in '{spec.name}' is geen reeks in "
+                f"{display_path(context.content)}{hint or '.'}",
+            )
+            continue
+        found.append(name)
+    return found
+
+
+def _yes_no(node: Node, spec: FieldSpec, context: Context) -> bool | None:
+    value = fields.text(node, spec.name, context.problems)
+    if value in ("ja", "nee"):
+        return value == "ja"
+    if value is not None:
+        context.problems.add(node.line, f"'{spec.name}' is 'ja' of 'nee' (nu: '{value}')")
+    return None
+
+
+def _nested(kind: str) -> Reader:
+    """``record:name`` reads fields with the specs `dutch.fields.NESTED[name]`,
+    ``records:name`` a list of such records."""
+    from ..dutch.fields import NESTED
+
+    many, _, name = kind.partition(":")
+    specs = NESTED[name]
+
+    def one(node: Node, spec: FieldSpec, context: Context) -> dict | None:
+        entry = fields.mapping(node, spec.name, context.problems)
+        if entry is None:
+            return None
+        values = read_record(entry, specs, context, where=f" bij een {name}")
+        values["line"] = node.line
+        return values
+
+    def every(node: Node, spec: FieldSpec, context: Context) -> list[dict] | None:
+        items = fields.sequence(node, spec.name, context.problems)
+        if items is None:
+            return None
+        found = [one(item, spec, context) for item in items]
+        return [values for values in found if values is not None]
+
+    return every if many == "records" else one
+
+
 READERS: dict[str, Reader] = {
     "text": _text,
     "number": _number,
@@ -263,6 +353,10 @@ READERS: dict[str, Reader] = {
     "speakers": _speakers,
     "organisation_kind": _organisation_kind,
     "keys": _keys,
+    "register_key": _register_key,
+    "yes_no": _yes_no,
+    "port": _port,
+    "series_folders": _series_folders,
     "former_names": _former_names,
     "image": _image,
     "email": _email,

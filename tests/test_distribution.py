@@ -1,0 +1,372 @@
+"""Distribution: the list, the package per session and sending it exactly once.
+
+The sending tests talk to a real SMTP server on 127.0.0.1 (aiosmtpd, `smtp.py`).
+The fictitious series of tests/fixtures/overzicht spans the renamings of 2 July
+2024, so a recipient at a ministry that was dissolved by then can be checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from email import message_from_bytes
+from email.policy import SMTP as SMTP_POLICY
+from pathlib import Path
+
+import pytest
+from copreport.distribution.package import write_package
+from copreport.distribution.plan import (
+    CHANGED,
+    CORRECT,
+    DONE,
+    INTERRUPTED,
+    SEND,
+    package_folders,
+    plan,
+)
+from copreport.distribution.recipients import SmtpSettings, load_distribution
+from copreport.distribution.send import send_all
+from copreport.distribution.sendlog import BUSY, FAILED, SENT, SendLog
+from copreport.errors import ReportError, SourceError, SourceErrors
+from copreport.source.session import load_session, register_of
+from helpers import ROOT
+from smtp import MailServer, free_port
+
+FIXTURE = ROOT / "tests" / "fixtures" / "overzicht"
+SERIES = "fictieve-reeks"
+FIRST = "2024-03-12-eerste"
+THIRD = "2025-02-11-derde"
+
+LIST = """\
+afzender:
+  naam: Secretariaat Netwerk Brede Welvaart
+  email: secretariaat@brede-welvaart.example
+ontvangers:
+  - naam: Anna de Vries
+    email: a.devries@minbzk.example
+    organisatie: BZK
+  - naam: Bram Jansen
+    email: b.jansen@minezk.example
+    organisatie: EZK
+  - naam: Chris Bakker
+    email: c.bakker@pbl.example
+    organisatie: PBL
+    reeksen: [fictieve-reeks]
+  - naam: Dewi Smit
+    email: d.smit@elders.example
+    organisatie: Overijssel
+    reeksen: [een-andere-reeks]
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The fictitious series with a distribution list (and a second, empty series)."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "een-andere-reeks").mkdir()
+    (folder / "verzendlijst.yaml").write_text(LIST, encoding="utf-8")
+    return folder
+
+
+def distribution_of(content: Path):
+    return load_distribution(content / "verzendlijst.yaml", register_of(content), content)
+
+
+def package(content: Path, out: Path, session: str) -> tuple[Path, list[str]]:
+    """The package of a session, with a made-up PDF and Word file beside it."""
+    model = load_session(content / SERIES / f"{session}.md", content)
+    reports = out / SERIES
+    reports.mkdir(parents=True, exist_ok=True)
+    pdf = reports / f"{session}.pdf"
+    if not pdf.exists():
+        pdf.write_bytes(b"%PDF-1.7\n" + hashlib.sha256(session.encode()).digest() * 50)
+    docx = reports / f"{session}.docx"
+    docx.write_bytes(b"PK\x03\x04 woord")
+    folder = out / SERIES / "verzending" / session
+    notes = write_package(
+        model, distribution_of(content), register_of(content), pdf, docx, folder
+    )
+    return folder, notes
+
+
+def messages(text: str) -> list[str]:
+    return [line.split(": ", 1)[1] for line in text.splitlines()]
+
+
+# --- the list ----------------------------------------------------------------------
+
+
+def test_the_list_names_sender_recipients_and_their_series(content):
+    distribution = distribution_of(content)
+    assert distribution.sender.email == "secretariaat@brede-welvaart.example"
+    assert [r.email for r in distribution.recipients if r.receives(SERIES)] == [
+        "a.devries@minbzk.example",
+        "b.jansen@minezk.example",
+        "c.bakker@pbl.example",
+    ]
+    assert distribution.smtp is None
+
+
+def test_every_mistake_in_the_list_is_reported_at_its_line(content):
+    path = content / "verzendlijst.yaml"
+    path.write_text(
+        LIST.replace("a.devries@minbzk.example", "a.devries@minbzk")
+        .replace("organisatie: PBL", "organisatie: PBLL")
+        .replace("[een-andere-reeks]", "[een-andre-reeks]")
+        .replace("d.smit@elders.example", "B.Jansen@minezk.example")
+        + "smtp:\n  server: smtp.example.nl\n  starttls: misschien\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceErrors) as caught:
+        distribution_of(content)
+    found = {error.line: error.message for error in caught.value.errors}
+    assert "'email' is geen e-mailadres (nu: 'a.devries@minbzk')" in found[6]
+    assert "onbekende organisatie 'PBLL'" in found[13] and "'PBL'" in found[13]
+    assert "'een-andre-reeks'" in found[18] and "bedoelt u 'een-andere-reeks'" in found[18]
+    assert "staat twee keer in de verzendlijst (ook op regel 8)" in found[15]
+    assert "'starttls' is 'ja' of 'nee' (nu: 'misschien')" in found[21]
+    assert all(str(error.path) == str(path) for error in caught.value.errors)
+
+
+def test_a_list_without_recipients_or_with_a_misspelt_field_is_refused(content):
+    path = content / "verzendlijst.yaml"
+    path.write_text("ontvanger:\n  - naam: X\n", encoding="utf-8")
+    with pytest.raises((SourceError, SourceErrors)) as caught:
+        distribution_of(content)
+    text = str(caught.value)
+    assert "verzendlijst.yaml:1:" in text and "'ontvangers'" in text
+
+
+# --- the package --------------------------------------------------------------------
+
+
+def test_the_package_holds_a_draft_per_recipient_a_manifest_and_a_zip(content, tmp_path):
+    out = tmp_path / "out"
+    folder, notes = package(content, out, FIRST)
+    pdf = (out / SERIES / f"{FIRST}.pdf").read_bytes()
+    digest = hashlib.sha256(pdf).hexdigest()
+    emls = sorted(folder.glob("*.eml"))
+    assert [p.name for p in emls] == [
+        "01-a-devries-minbzk-example.eml",
+        "02-b-jansen-minezk-example.eml",
+        "03-c-bakker-pbl-example.eml",
+    ]
+    first = message_from_bytes(emls[0].read_bytes(), policy=SMTP_POLICY)
+    assert first["X-Unsent"] == "1"
+    assert first["To"] == "Anna de Vries <a.devries@minbzk.example>"
+    assert first["From"].addresses[0].addr_spec == "secretariaat@brede-welvaart.example"
+    subject = str(first["Subject"])
+    assert subject.startswith("Verslag CoP ") and "bijeenkomst 1 (12 maart 2024)" in subject
+    text = first.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert text.startswith("Beste Anna de Vries,\n")
+    assert "eerste bijeenkomst" in text and "12 maart 2024" in text
+    assert "Besproken stellingen:" in text and "Conclusie:" in text
+    (attachment,) = list(first.iter_attachments())
+    assert attachment.get_filename() == f"{FIRST}.pdf"
+    assert attachment.get_content() == pdf
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["reeks"] == SERIES and manifest["sessie"] == FIRST
+    rows = list(csv.DictReader(io.StringIO((folder / "manifest.csv").read_text())))
+    assert rows == manifest["ontvangers"]
+    assert {row["sha256"] for row in rows} == {digest}
+    assert rows[1]["organisatie"] == "Ministerie van Economische Zaken en Klimaat"
+    with zipfile.ZipFile(folder / f"{FIRST}.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(
+            [f"{FIRST}.pdf", f"{FIRST}.docx", "manifest.json", "manifest.csv"]
+        )
+        assert archive.read(f"{FIRST}.pdf") == pdf
+    assert notes == []
+
+
+def test_the_same_sources_give_the_same_package(content, tmp_path):
+    folder, _ = package(content, tmp_path / "een", FIRST)
+    again, _ = package(content, tmp_path / "twee", FIRST)
+    for path in sorted(folder.iterdir()):
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_recipient_whose_ministry_was_dissolved_is_a_warning(content, tmp_path):
+    folder, notes = package(content, tmp_path / "out", THIRD)
+    (note,) = notes
+    assert "Bram Jansen <b.jansen@minezk.example>" in note
+    assert "Ministerie van Economische Zaken en Klimaat" in note
+    assert "opgeheven op 2 juli 2024" in note and "klopt de verzendlijst nog?" in note
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["ontvangers"][1]["opmerking"] == note
+
+
+def test_a_draft_is_never_packaged(content, tmp_path):
+    source = content / SERIES / f"{FIRST}.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("---\n", "---\nstatus: concept\n", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportError, match="concept"):
+        package(content, tmp_path / "out", FIRST)
+    assert not (tmp_path / "out" / SERIES / "verzending" / FIRST).exists()
+
+
+# --- sending ------------------------------------------------------------------------
+
+
+def settings(server: MailServer | None, port: int | None = None) -> SmtpSettings:
+    return SmtpSettings(
+        host="127.0.0.1", port=port or server.port, starttls=False, user=None
+    )
+
+
+def send(content, out, server=None, port=None, correction=False, interrupted=False):
+    log = SendLog(out)
+    planned = plan(package_folders(out, [(SERIES, FIRST)]), log, correction, interrupted)
+    told: list[str] = []
+    outcome = send_all(
+        planned,
+        distribution_of(content).sender,
+        settings(server, port),
+        None,
+        log,
+        told.append,
+        pause=0.01,
+    )
+    return planned, outcome, told
+
+
+def test_each_recipient_gets_the_report_once(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    pdf = (out / SERIES / f"{FIRST}.pdf").read_bytes()
+    with MailServer() as server:
+        planned, outcome, _ = send(content, out, server)
+        assert [item.action for item in planned] == [SEND, SEND, SEND]
+        assert len(outcome.sent) == 3 and not outcome.failed
+        arrived = {d.recipients[0]: d for d in server.received}
+        assert sorted(arrived) == [
+            "a.devries@minbzk.example",
+            "b.jansen@minezk.example",
+            "c.bakker@pbl.example",
+        ]
+        for delivery in server.received:
+            assert delivery.recipients == [delivery.message["To"].addresses[0].addr_spec]
+            assert delivery.sender == "secretariaat@brede-welvaart.example"
+            message = delivery.message
+            assert "X-Unsent" not in message
+            assert str(message["Subject"]).startswith("Verslag CoP ")
+            assert "Beste " in message.get_body(("plain",)).get_content()
+            (attachment,) = list(message.iter_attachments())
+            assert attachment.get_content() == pdf
+        ids = {str(d.message["Message-ID"]) for d in server.received}
+        logged = [e for e in SendLog(out).entries if e.status == SENT]
+        assert {e.message_id for e in logged} == ids and len(ids) == 3
+
+        planned, outcome, _ = send(content, out, server)
+        assert [item.action for item in planned] == [DONE, DONE, DONE]
+        assert not outcome.sent and len(server.received) == 3
+
+
+def test_a_refused_recipient_is_reported_and_the_others_are_sent(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer(refused={"b.jansen@minezk.example"}) as server:
+        _, outcome, told = send(content, out, server)
+        assert [d.recipients for d in server.received] == [
+            ["a.devries@minbzk.example"],
+            ["c.bakker@pbl.example"],
+        ]
+        ((item, reason),) = outcome.failed
+        assert item.email == "b.jansen@minezk.example"
+        assert (
+            reason
+            == "de server weigert deze ontvanger: 5.1.1 Onbekende ontvanger (code 550)"
+        )
+        assert any("niet verstuurd aan b.jansen@minezk.example" in line for line in told)
+        statuses = [(e.email, e.status) for e in SendLog(out).entries if e.status != BUSY]
+        assert ("b.jansen@minezk.example", FAILED) in statuses
+        # Once the address is fixed on the server's side, only that one goes out.
+        server.handler.refused.clear()
+        planned, outcome, _ = send(content, out, server)
+        assert [item.action for item in planned] == [DONE, SEND, DONE]
+        assert [d.recipients for d in server.received][-1] == ["b.jansen@minezk.example"]
+
+
+def test_a_server_that_is_down_is_a_clear_error_and_the_log_stays_intact(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer() as server:
+        send(content, out, server)
+    log = out / "verzendlog.jsonl"
+    before = log.read_bytes()
+    (out / SERIES / f"{FIRST}.pdf").write_bytes(b"%PDF-1.7\nversie 2\n")
+    package(content, out, FIRST)
+    planned, outcome, _ = send(content, out, port=free_port(), correction=True)
+    assert [item.action for item in planned] == [CORRECT, CORRECT, CORRECT]
+    assert not outcome.sent
+    assert outcome.stopped.startswith("de mailserver 127.0.0.1:")
+    assert "is niet bereikbaar: de verbinding wordt geweigerd (na 3 pogingen)" in (
+        outcome.stopped
+    )
+    assert len(outcome.not_tried) == 3
+    after = log.read_bytes()
+    assert after.startswith(before)
+    assert all(json.loads(line) for line in after.decode().splitlines())
+    # What went out before is still known; the correction is still to be sent.
+    planned = plan(package_folders(out, [(SERIES, FIRST)]), SendLog(out), False, False)
+    assert [item.action for item in planned] == [CHANGED, CHANGED, CHANGED]
+
+
+def test_a_changed_report_goes_out_again_only_as_a_correction(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer() as server:
+        send(content, out, server)
+        (out / SERIES / f"{FIRST}.pdf").write_bytes(b"%PDF-1.7\nversie 2\n")
+        package(content, out, FIRST)
+        planned, outcome, _ = send(content, out, server)
+        assert [item.action for item in planned] == [CHANGED] * 3 and not outcome.sent
+        planned, outcome, _ = send(content, out, server, correction=True)
+        assert len(outcome.sent) == 3
+        corrected = server.received[-1].message
+        assert str(corrected["Subject"]).startswith("Correctie: Verslag CoP ")
+        body = corrected.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        assert "gecorrigeerde versie" in body.split("\n\n")[1]
+        (attachment,) = list(corrected.iter_attachments())
+        assert attachment.get_content() == b"%PDF-1.7\nversie 2\n"
+        planned, _, _ = send(content, out, server, correction=True)
+        assert [item.action for item in planned] == [DONE] * 3
+
+
+def test_an_interrupted_attempt_is_held_back_until_the_user_says_so(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer() as server:
+        send(content, out, server)
+    log = out / "verzendlog.jsonl"
+    lines = log.read_text().splitlines()
+    # As if the machine died after the first message went out but before its outcome
+    # was written, half-way through writing the next line.
+    kept = [line for line in lines if json.loads(line)["status"] != SENT][:1]
+    log.write_text("\n".join(kept) + "\n" + lines[1][:40], encoding="utf-8")
+    reread = SendLog(out)
+    assert reread.skipped_lines == [2]
+    planned = plan(package_folders(out, [(SERIES, FIRST)]), reread, False, False)
+    assert [item.action for item in planned] == [INTERRUPTED, SEND, SEND]
+    planned = plan(package_folders(out, [(SERIES, FIRST)]), reread, False, True)
+    assert [item.action for item in planned] == [SEND, SEND, SEND]
+    with MailServer() as server:
+        send(content, out, server)
+        assert len(server.received) == 2
+    assert SendLog(out).skipped_lines == [2]
+
+
+def test_a_package_whose_attachment_was_swapped_is_not_sent(content, tmp_path):
+    out = tmp_path / "out"
+    folder, _ = package(content, out, FIRST)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["ontvangers"][0]["sha256"] = "0" * 64
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ReportError, match="niet de PDF uit het manifest"):
+        plan(package_folders(out, [(SERIES, FIRST)]), SendLog(out), False, False)
