@@ -54,6 +54,7 @@ rule all:
 rule controle:
     input:
         [MODELS / reeks / f"{sessie}.json" for reeks, sessie in SESSIONS],
+        [MODELS / "verzendlijst.json"] if DISTRIBUTION.exists() else [],
     log:
         LOGS / "controle.log",
     message:
@@ -241,6 +242,7 @@ rule parse_session:
         MODELS / "{reeks}" / "{sessie}.json",
     log:
         LOGS / "{reeks}" / "{sessie}.parse.log",
+    priority: SESSION_FIRST
     params:
         code=fingerprint(PARSE_CODE),
         neighbours=neighbours,
@@ -274,6 +276,7 @@ rule render_pdf:
         STAGED / "{reeks}" / "{sessie}.pdf",
     log:
         LOGS / "{reeks}" / "{sessie}.pdf.log",
+    priority: SESSION_FIRST
     params:
         code=fingerprint(PDF_CODE),
     message:
@@ -300,6 +303,7 @@ rule render_docx:
         STAGED / "{reeks}" / "{sessie}.docx",
     log:
         LOGS / "{reeks}" / "{sessie}.docx.log",
+    priority: SESSION_FIRST
     params:
         code=fingerprint(DOCX_CODE),
     message:
@@ -326,6 +330,7 @@ rule render_web:
         STAGED / "{reeks}" / "{sessie}.html",
     log:
         LOGS / "{reeks}" / "{sessie}.html.log",
+    priority: SESSION_FIRST
     params:
         code=fingerprint(WEB_CODE),
     message:
@@ -352,6 +357,7 @@ rule publish_session:
         LOGS / "{reeks}" / "{sessie}.publish.log",
     wildcard_constraints:
         sessie=FINAL_NAME,
+    priority: SESSION_FIRST
     message:
         "Verslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
     run:
@@ -367,6 +373,7 @@ rule publish_draft:
         [OUT / "{reeks}" / f"{{sessie}}-concept.{kind}" for kind in REPORT_KINDS],
     log:
         LOGS / "{reeks}" / "{sessie}.publish.log",
+    priority: SESSION_FIRST
     message:
         "Conceptverslagen plaatsen: {wildcards.reeks}/{wildcards.sessie}"
     run:

@@ -45,6 +45,10 @@ LOGS = OUT / ".logs"
 REGISTER = CONTENT / paths.REGISTER_FILE
 DISTRIBUTION = CONTENT / paths.DISTRIBUTION_FILE
 REPORT_KINDS = paths.REPORT_KINDS
+SESSION_FIRST = 10
+"""The priority of a session's own jobs: its reports come before the overview and
+index that wait for them (Snakemake would otherwise start with the jobs that read
+the most input)."""
 FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
 """A session name as its final reports carry it (a draft's end in -concept; the
 series overview is called overzicht)."""

@@ -8,7 +8,9 @@ median of several repetitions:
       one after the other (a fresh process, imports included);
   (b) a full build through `./build.sh` with 2 cores;
   (c) the same command when nothing changed;
-  (d) the same command after one session's text was edited;
+  (d) the same command after one session's text was edited (and, separately, the
+      time until that session's three reports were written: the series overview
+      and the index are made after them, in the same command);
   (e) the same command after the stylesheet changed (all PDFs and web pages);
   (f) the peak memory of the largest single process and of all processes of the
       build together (sampled every 20 ms during one more full build, which is
@@ -176,11 +178,17 @@ def main() -> None:
 
         unchanged = [timed(build, base)[0] for _ in range(repeat)]
 
-        edited = []
+        edited, reported = [], []
+        reports = [
+            out / sources[0].parent.name / f"{sources[0].stem}.{kind}"
+            for kind in ("pdf", "docx", "html")
+        ]
         for number in range(repeat):
             with sources[0].open("a", encoding="utf-8") as source:
                 source.write(f"\nEen extra zin nummer {number}.\n")
+            started = time.time()
             edited.append(timed(build, base)[0])
+            reported.append(max(path.stat().st_mtime for path in reports) - started)
 
         restyled = []
         for number in range(repeat):
@@ -198,6 +206,7 @@ def main() -> None:
         "b_volledige_bouw_s": statistics.median(full),
         "c_niets_veranderd_s": statistics.median(unchanged),
         "d_een_sessie_gewijzigd_s": statistics.median(edited),
+        "d_verslagen_van_de_sessie_s": statistics.median(reported),
         "e_stijlblad_gewijzigd_s": statistics.median(restyled),
         "f_grootste_proces_mb": round(largest / 2**20),
         "f_hele_bouw_mb": round(total / 2**20),
@@ -208,6 +217,7 @@ def main() -> None:
             "b": full,
             "c": unchanged,
             "d": edited,
+            "d_verslagen": reported,
             "e": restyled,
         },
     }
@@ -218,6 +228,7 @@ def main() -> None:
         ("(b) volledige bouw", "b_volledige_bouw_s"),
         ("(c) niets veranderd", "c_niets_veranderd_s"),
         ("(d) één sessie gewijzigd", "d_een_sessie_gewijzigd_s"),
+        ("    waarvan tot haar verslagen", "d_verslagen_van_de_sessie_s"),
         ("(e) stijlblad gewijzigd", "e_stijlblad_gewijzigd_s"),
     ]:
         print(f"  {label:32} {results[key]:7.2f} s")

@@ -329,3 +329,17 @@ def test_sending_is_listed_first_then_done_once_and_never_for_a_draft(tmp_path):
         assert not ENGLISH.search(screen(result)), screen(result)
     log = [json.loads(line) for line in (out / "verzendlog.jsonl").read_text().splitlines()]
     assert [entry["status"] for entry in log].count("verstuurd") == 2
+
+
+def test_the_check_reads_the_distribution_list_too(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "verzendlijst.yaml").write_text(
+        "ontvangers:\n  - naam: Anna de Vries\n    email: a.devries@minbzk\n"
+        "    organisatie: BZK\n",
+        encoding="utf-8",
+    )
+    result = build("controleer", "--content", content, "--uitvoer", tmp_path / "out")
+    assert result.returncode == 1
+    assert "verzendlijst.yaml:" in result.stdout
+    assert "regel 3: 'email' is geen e-mailadres (nu: 'a.devries@minbzk')" in result.stdout
+    assert not ENGLISH.search(screen(result)), screen(result)

@@ -125,8 +125,8 @@ def _earlier(item: Planned) -> str:
             "nieuwe versie als correctie"
         )
     return (
-        f"een poging {when} werd onderbroken: kijk bij 'Verzonden' op de mailserver of "
-        "het bericht aankwam; zo niet, verstuur het met --onderbroken"
+        f"een poging {when} werd onderbroken: vraag de ontvanger (of de beheerder van "
+        "de mailserver) of het bericht aankwam; zo niet, verstuur het met --onderbroken"
     )
 
 
