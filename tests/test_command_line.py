@@ -199,9 +199,11 @@ def test_a_draft_is_marked_everywhere_and_removing_the_mark_makes_the_final_repo
     assert build("--content", content, "--uitvoer", out).returncode == 0
     overview = [f"overzicht.{kind}" for kind in ("docx", "html", "pdf")]
     drafts = sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir())
-    assert drafts == [
-        f"{EXAMPLE_SESSION}-concept.{kind}" for kind in ("docx", "html", "pdf")
-    ] + overview
+    assert (
+        drafts
+        == [f"{EXAMPLE_SESSION}-concept.{kind}" for kind in ("docx", "html", "pdf")]
+        + overview
+    )
     pdf = out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}-concept.pdf"
     pages = pdf_text(pdf, body_only=False).split("\f")[:-1]
     assert all("CONCEPT" in page for page in pages)
@@ -213,9 +215,10 @@ def test_a_draft_is_marked_everywhere_and_removing_the_mark_makes_the_final_repo
     assert 'class="draft-banner"' in pdf.with_suffix(".html").read_text()
     source.write_text(final, encoding="utf-8")
     assert build("--content", content, "--uitvoer", out).returncode == 0
-    assert sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir()) == [
-        f"{EXAMPLE_SESSION}.{kind}" for kind in ("docx", "html", "pdf")
-    ] + overview
+    assert (
+        sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir())
+        == [f"{EXAMPLE_SESSION}.{kind}" for kind in ("docx", "html", "pdf")] + overview
+    )
 
 
 def _fetch(url: str) -> str:
