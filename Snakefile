@@ -60,9 +60,10 @@ rule controle:
     message:
         "Alle bronbestanden controleren (zonder verslagen te maken)"
     run:
-        print(
-            f"In orde: {len(SESSIONS)} sessie(s) gecontroleerd, geen fouten gevonden."
-        )
+        if jobs.listener is None:  # the command line says this itself
+            print(
+                f"In orde: {len(SESSIONS)} sessie(s) gecontroleerd, geen fouten gevonden."
+            )
 
 
 rule verzending:
@@ -136,6 +137,7 @@ rule parse_distribution:
         LOGS / "verzendlijst.log",
     params:
         code=fingerprint(PARSE_CODE + DISTRIBUTION_CODE),
+        folders=SERIES_FOLDERS,
     message:
         "Verzendlijst inlezen: verzendlijst.yaml"
     run:
@@ -518,7 +520,7 @@ rule package_session:
     wildcard_constraints:
         sessie=FINAL_NAME,
     params:
-        code=fingerprint(SHARED_CODE + DISTRIBUTION_CODE),
+        code=fingerprint(PACKAGE_CODE),
     message:
         "Verzendpakket maken: {wildcards.reeks}/{wildcards.sessie}"
     run:

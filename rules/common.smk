@@ -85,6 +85,14 @@ PDF_CODE = (
 DOCX_CODE = LAYOUT_CODE + sorted((CODE / "docx").glob("*.py"))
 OVERVIEW_CODE = sorted((CODE / "overview").glob("*.py"))
 DISTRIBUTION_CODE = sorted((CODE / "distribution").glob("*.py"))
+PACKAGE_CODE = (
+    SHARED_CODE
+    + [
+        CODE / "distribution" / name
+        for name in ("__init__.py", "package.py", "message.py", "recipients.py")
+    ]
+    + [CODE / "source" / "register.py"]
+)
 WEB_CODE = (
     LAYOUT_CODE
     + sorted((CODE / "html").glob("*.py"))
@@ -143,6 +151,12 @@ if workflow.is_main_process and jobs.listener is None:
     for warning in SCAN.warnings:
         print(printable(f"LET OP: {warning}"), file=sys.stderr)
 SERIES = sorted({reeks for reeks, _ in SESSIONS})
+SERIES_FOLDERS = sorted(
+    folder.name
+    for folder in CONTENT.iterdir()
+    if folder.is_dir() and not folder.name.startswith(".")
+)
+"""The folders `reeksen` in the distribution list may name (a change re-reads it)."""
 
 
 FACTS = {

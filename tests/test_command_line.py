@@ -172,6 +172,15 @@ def test_a_new_session_starts_from_a_skeleton_that_fails_until_filled(tmp_path):
     checked = build("controleer", "--content", content, "--uitvoer", tmp_path / "out")
     assert checked.returncode == 0, checked.stdout
 
+    # After 2 July 2024 EZK no longer exists: the next skeleton names its successors.
+    later = build("nieuw", EXAMPLE_SERIES, "--datum", "2024-09-10", "--content", content)
+    assert later.returncode == 0, screen(later)
+    text = (content / EXAMPLE_SERIES / "2024-09-10-bijeenkomst-6.md").read_text()
+    assert (
+        "  # EZK is opgeheven op 2 juli 2024; opgevolgd door EZ, KGG\n  - EZ\n  - KGG\n"
+        in text
+    )
+
 
 def test_a_new_series_gets_a_commented_series_file(tmp_path):
     content = copy_content(tmp_path / "content")
@@ -346,3 +355,31 @@ def test_the_check_reads_the_distribution_list_too(tmp_path):
     assert "verzendlijst.yaml:" in result.stdout
     assert "regel 3: 'email' is geen e-mailadres (nu: 'a.devries@minbzk')" in result.stdout
     assert not ENGLISH.search(screen(result)), screen(result)
+
+
+def test_sending_with_only_drafts_or_a_typo_sends_nothing_and_says_why(tmp_path):
+    content = copy_content(tmp_path / "content")
+    example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    example.write_text(
+        example.read_text(encoding="utf-8").replace("---\n", "---\nstatus: concept\n", 1),
+        encoding="utf-8",
+    )
+    (content / "verzendlijst.yaml").write_text(
+        "ontvangers:\n  - naam: Anna de Vries\n    email: a.devries@minbzk.example\n"
+        "    organisatie: BZK\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    listed = build("verzend", "--content", content, "--uitvoer", out)
+    assert listed.returncode == 0, screen(listed)
+    assert "Proef: er is niets te versturen." in listed.stdout
+    assert not (out / EXAMPLE_SERIES / "verzending").exists()
+    typo = build("verzend", "--ech", "--content", content, "--uitvoer", out)
+    assert typo.returncode == 2 and "onbekende argumenten: --ech" in typo.stderr
+    unnamed = build("verzend", "--correctie", "--content", content, "--uitvoer", out)
+    assert unnamed.returncode == 1
+    assert "noem bij --correctie de sessie(s) die u opnieuw wilt versturen" in (
+        unnamed.stderr
+    )
+    for result in (listed, typo, unnamed):
+        assert not ENGLISH.search(screen(result)), screen(result)

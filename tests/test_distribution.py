@@ -8,6 +8,7 @@ The fictitious series of tests/fixtures/overzicht spans the renamings of 2 July
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
 
 import pytest
+from copreport import dutch
 from copreport.distribution.package import write_package
 from copreport.distribution.plan import (
     CHANGED,
@@ -27,6 +29,7 @@ from copreport.distribution.plan import (
     SEND,
     package_folders,
     plan,
+    read_message,
 )
 from copreport.distribution.recipients import SmtpSettings, load_distribution
 from copreport.distribution.send import send_all
@@ -34,7 +37,7 @@ from copreport.distribution.sendlog import BUSY, FAILED, SENT, SendLog
 from copreport.errors import ReportError, SourceError, SourceErrors
 from copreport.source.session import load_session, register_of
 from helpers import ROOT
-from smtp import MailServer, free_port
+from smtp import MailServer, ScriptedServer, free_port
 
 FIXTURE = ROOT / "tests" / "fixtures" / "overzicht"
 SERIES = "fictieve-reeks"
@@ -221,8 +224,14 @@ def settings(server: MailServer | None, port: int | None = None) -> SmtpSettings
 
 
 def send(content, out, server=None, port=None, correction=False, interrupted=False):
+    """Plan and send the first session's package; (plan, outcome, lines told)."""
     log = SendLog(out)
-    planned = plan(package_folders(out, [(SERIES, FIRST)]), log, correction, interrupted)
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]),
+        log,
+        correction=correction,
+        interrupted=interrupted,
+    )
     told: list[str] = []
     outcome = send_all(
         planned,
@@ -250,15 +259,24 @@ def test_each_recipient_gets_the_report_once(content, tmp_path):
             "b.jansen@minezk.example",
             "c.bakker@pbl.example",
         ]
+        drafts = {
+            draft["To"].addresses[0].addr_spec: draft
+            for draft in map(read_message, sorted((out / SERIES).rglob("*.eml")))
+        }
         for delivery in server.received:
             assert delivery.recipients == [delivery.message["To"].addresses[0].addr_spec]
             assert delivery.sender == "secretariaat@brede-welvaart.example"
-            message = delivery.message
+            message, draft = delivery.message, drafts[delivery.recipients[0]]
             assert "X-Unsent" not in message
-            assert str(message["Subject"]).startswith("Verslag CoP ")
-            assert "Beste " in message.get_body(("plain",)).get_content()
+            assert str(message["Subject"]) == str(draft["Subject"])
+            assert str(message["To"]) == str(draft["To"])
+            assert (
+                message.get_body(("plain",)).get_content()
+                == draft.get_body(("plain",)).get_content()
+            )
             (attachment,) = list(message.iter_attachments())
             assert attachment.get_content() == pdf
+            assert attachment.get_filename() == f"{FIRST}.pdf"
         ids = {str(d.message["Message-ID"]) for d in server.received}
         logged = [e for e in SendLog(out).entries if e.status == SENT]
         assert {e.message_id for e in logged} == ids and len(ids) == 3
@@ -283,7 +301,10 @@ def test_a_refused_recipient_is_reported_and_the_others_are_sent(content, tmp_pa
             reason
             == "de server weigert deze ontvanger: 5.1.1 Onbekende ontvanger (code 550)"
         )
-        assert any("niet verstuurd aan b.jansen@minezk.example" in line for line in told)
+        assert (
+            "niet verstuurd aan Bram Jansen <b.jansen@minezk.example> "
+            f"({SERIES}/{FIRST}): {reason}" in told
+        )
         statuses = [(e.email, e.status) for e in SendLog(out).entries if e.status != BUSY]
         assert ("b.jansen@minezk.example", FAILED) in statuses
         # Once the address is fixed on the server's side, only that one goes out.
@@ -312,9 +333,15 @@ def test_a_server_that_is_down_is_a_clear_error_and_the_log_stays_intact(content
     assert len(outcome.not_tried) == 3
     after = log.read_bytes()
     assert after.startswith(before)
-    assert all(json.loads(line) for line in after.decode().splitlines())
+    for line in after.decode().splitlines():
+        json.loads(line)  # every line whole
     # What went out before is still known; the correction is still to be sent.
-    planned = plan(package_folders(out, [(SERIES, FIRST)]), SendLog(out), False, False)
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]),
+        SendLog(out),
+        correction=False,
+        interrupted=False,
+    )
     assert [item.action for item in planned] == [CHANGED, CHANGED, CHANGED]
 
 
@@ -332,7 +359,10 @@ def test_a_changed_report_goes_out_again_only_as_a_correction(content, tmp_path)
         corrected = server.received[-1].message
         assert str(corrected["Subject"]).startswith("Correctie: Verslag CoP ")
         body = corrected.get_body(("plain",)).get_content().replace("\r\n", "\n")
-        assert "gecorrigeerde versie" in body.split("\n\n")[1]
+        assert body.split("\n\n")[1] == (
+            "Dit is een gecorrigeerde versie van het verslag dat u op "
+            f"{dutch.long_date(dt.date.today())} ontving; het vervangt die versie."
+        ).replace(dutch.NBSP, " ")
         (attachment,) = list(corrected.iter_attachments())
         assert attachment.get_content() == b"%PDF-1.7\nversie 2\n"
         planned, _, _ = send(content, out, server, correction=True)
@@ -352,9 +382,13 @@ def test_an_interrupted_attempt_is_held_back_until_the_user_says_so(content, tmp
     log.write_text("\n".join(kept) + "\n" + lines[1][:40], encoding="utf-8")
     reread = SendLog(out)
     assert reread.skipped_lines == [2]
-    planned = plan(package_folders(out, [(SERIES, FIRST)]), reread, False, False)
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]), reread, correction=False, interrupted=False
+    )
     assert [item.action for item in planned] == [INTERRUPTED, SEND, SEND]
-    planned = plan(package_folders(out, [(SERIES, FIRST)]), reread, False, True)
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]), reread, correction=False, interrupted=True
+    )
     assert [item.action for item in planned] == [SEND, SEND, SEND]
     with MailServer() as server:
         send(content, out, server)
@@ -369,4 +403,65 @@ def test_a_package_whose_attachment_was_swapped_is_not_sent(content, tmp_path):
     manifest["ontvangers"][0]["sha256"] = "0" * 64
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ReportError, match="niet de PDF uit het manifest"):
-        plan(package_folders(out, [(SERIES, FIRST)]), SendLog(out), False, False)
+        plan(
+            package_folders(out, [(SERIES, FIRST)]),
+            SendLog(out),
+            correction=False,
+            interrupted=False,
+        )
+
+
+def test_a_message_the_server_never_confirmed_is_not_sent_again_by_itself(
+    content, tmp_path
+):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with ScriptedServer(after_data="drop") as server:
+        planned, outcome, told = send(content, out, port=server.port)
+        # Each message went over once; none was repeated although none was confirmed.
+        assert len(server.messages) == 3
+        assert [item.email for item, _ in outcome.uncertain] == [
+            item.email for item in planned
+        ]
+        assert all(
+            "voordat de server het bevestigde" in why for _, why in outcome.uncertain
+        )
+        assert told[0].startswith("onzeker of het bericht aan Anna de Vries")
+        planned, outcome, _ = send(content, out, port=server.port)
+        assert [item.action for item in planned] == [INTERRUPTED] * 3
+        assert len(server.messages) == 3
+    first_id = next(e.message_id for e in SendLog(out).entries if e.status == "onzeker")
+    with MailServer() as server:
+        planned, outcome, _ = send(content, out, server, interrupted=True)
+        assert len(outcome.sent) == 3
+        # The same message again, so that the recipient's mail program can tell.
+        assert str(server.received[0].message["Message-ID"]) == first_id
+
+
+def test_temporary_refusals_are_tried_three_times_then_reported(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with ScriptedServer(rcpt=("451 4.7.1 later", "451 4.7.1 later", "250 OK")) as server:
+        _, outcome, _ = send(content, out, port=server.port)
+        assert server.rcpt_attempts == 3 + 1 + 1  # the first recipient needed three
+        assert len(outcome.sent) == 3 and len(server.messages) == 3
+    (out / "verzendlog.jsonl").unlink()
+    with ScriptedServer(rcpt=("451 4.7.1 later",)) as server:
+        _, outcome, _ = send(content, out, port=server.port)
+        assert server.rcpt_attempts == 3 * 3 and not server.messages
+        assert [why for _, why in outcome.failed] == [
+            "de server weigert deze ontvanger tijdelijk (code 451), ook na 3 pogingen"
+        ] * 3
+        assert not outcome.stopped
+
+
+def test_a_server_that_refuses_the_conversation_stops_the_run(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with ScriptedServer(greeting="554 5.7.1 u staat op een zwarte lijst") as server:
+        _, outcome, _ = send(content, out, port=server.port)
+    assert outcome.stopped == (
+        "de server 127.0.0.1 weigert de verbinding: 5.7.1 u staat op een zwarte lijst "
+        "(code 554)"
+    )
+    assert not outcome.sent and not outcome.failed and len(outcome.not_tried) == 3

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from copreport.dutch import fields
+from copreport.errors import SourceError
 from copreport.model import Link, plain_text
 from copreport.outline import build_outline
 from copreport.outline.nodes import Facts, Group, KeyPoints, Statement
@@ -149,8 +149,8 @@ def test_the_colophon_says_who_made_it_and_where_the_session_sits(example):
     found = facts(build_outline(example))
     assert found["Organisator"] == "HZ Kenniscentrum Zeeuwse Samenleving"
     assert found["Reeks"] == "Bijeenkomst 4 van de reeks ‘Basis voor gebiedsgericht werken’"
-    assert "Verslag opgemaakt" in found
     assert "Vorige bijeenkomst" not in found and "Contact" not in found
+    assert "Verslag opgemaakt" not in found  # only when the author gives the date
 
 
 def test_contact_website_and_neighbours_appear_when_known(editable):
@@ -177,16 +177,33 @@ def test_contact_website_and_neighbours_appear_when_known(editable):
     assert found["Volgende bijeenkomst"] == "5 · Sessie 5 (14 mei 2024)"
 
 
-def test_the_edited_date_is_the_sources_last_change(editable):
-    import os
-
-    source = source_of(editable)
-    moment = dt.datetime(2024, 2, 12, 10, 0, tzinfo=dt.UTC).timestamp()
-    os.utime(source, (moment, moment))
+def test_the_date_the_report_was_drawn_up_is_the_authors(editable):
+    source = edit(source_of(editable), "nummer: 4\n", "nummer: 4\nopgemaakt: 2024-02-12\n")
     assert (
         facts(build_outline(load_session(source)))["Verslag opgemaakt"]
         == "12 februari 2024"
     )
+    edit(source, "opgemaakt: 2024-02-12", "opgemaakt: 2024-01-12")
+    with pytest.raises(SourceError) as caught:
+        load_session(source)
+    assert caught.value.line == 4  # the line after "nummer: 4"
+    assert "'opgemaakt' (2024-01-12) ligt vóór de bijeenkomst (2024-02-01)" in str(
+        caught.value
+    )
+
+
+def test_a_final_report_names_no_draft_as_its_neighbour(editable):
+    source = source_of(editable)
+    following = source.with_name("2024-05-14-sessie-5.md")
+    following.write_text(
+        source.read_text(encoding="utf-8")
+        .replace("nummer: 4", "nummer: 5\nstatus: concept")
+        .replace("datum: 2024-02-01", "datum: 2024-05-14"),
+        encoding="utf-8",
+    )
+    assert "Volgende bijeenkomst" not in facts(build_outline(load_session(source)))
+    draft = facts(build_outline(load_session(following)))
+    assert draft["Vorige bijeenkomst"].startswith("4 · ")
 
 
 def test_a_draft_is_marked_on_every_page_and_in_its_properties(editable):

@@ -323,8 +323,8 @@ class Session(_Frozen):
     body: list[BodyPart]
     draft: bool = False
     """Marked ``status: concept``: not for distribution, marked as such everywhere."""
-    edited: dt.date
-    """The day the source was last changed (its modification time)."""
+    edited: dt.date | None = None
+    """The day the report was drawn up (``opgemaakt``), when the author gives it."""
     previous: SessionReference | None = None
     following: SessionReference | None = None
 

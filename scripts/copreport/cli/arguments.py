@@ -48,10 +48,10 @@ argparse.ngettext = _translate_plural
 
 COMMANDS = {
     "bouw": "alle verslagen maken (dit gebeurt ook zonder opdracht)",
-    "controleer": "alle bronbestanden controleren, zonder verslagen te maken",
+    "controleer": "Alle bronbestanden controleren, zonder verslagen te maken.",
     "nieuw": "een nieuwe bijeenkomst (of reeks) beginnen vanuit een sjabloon",
     "voorbeeld": "een sessie bekijken in de browser terwijl u schrijft",
-    "verzend": "de verslagen naar de verzendlijst sturen (eerst als proef)",
+    "verzend": "de verslagen naar de ontvangers op de verzendlijst sturen (eerst als proef)",
 }
 
 DESCRIPTION = """\
@@ -83,7 +83,7 @@ class DutchParser(argparse.ArgumentParser):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(add_help=False, **kwargs)
+        super().__init__(add_help=False, allow_abbrev=False, **kwargs)
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
 

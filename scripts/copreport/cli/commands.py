@@ -128,9 +128,13 @@ def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[st
                 f"er is geen verzendlijst: maak {display_path(content)}/"
                 f"{paths.DISTRIBUTION_FILE} (zie de README, 'Verslagen versturen')"
             )
+        # The list itself too: it is read even when no session is final yet.
+        listed = [str(out / ".model" / "verzendlijst.json")]
         if named is None:
-            return ["verzending"]
-        return [str(paths.package(out, reeks, sessie)) for reeks, sessie, _ in named]
+            return ["verzending", *listed]
+        return [
+            str(paths.package(out, reeks, sessie)) for reeks, sessie, _ in named
+        ] + listed
     if named is None:
         return ["all"]
     return [

@@ -5,7 +5,9 @@ and only with ``--echt`` send it through the SMTP server of the distribution lis
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -20,11 +22,13 @@ from ..distribution.plan import (
     package_folders,
     plan,
 )
-from ..distribution.recipients import DistributionList
-from ..distribution.send import describe, password, send_all
+from ..distribution.recipients import DistributionList, Sender
+from ..distribution.send import Outcome, send_all
 from ..distribution.sendlog import SendLog
+from ..distribution.smtp import describe, password
 from ..dutch import long_date
 from ..errors import ReportError, display_path
+from ..model import Series
 from ..source import scan
 from .commands import build, chosen_sessions
 from .progress import printable
@@ -49,13 +53,14 @@ def distribute(arguments: argparse.Namespace) -> int:
         )
         return code
     try:
-        distribution = DistributionList.model_validate_json(
-            (out / ".model" / "verzendlijst.json").read_bytes()
-        )
+        distribution = _distribution(out)
         sessions = _sessions(arguments, content, out)
         log = SendLog(out)
         planned = plan(
-            package_folders(out, sessions), log, arguments.correctie, arguments.onderbroken
+            package_folders(out, sessions),
+            log,
+            correction=arguments.correctie,
+            interrupted=arguments.onderbroken,
         )
     except ReportError as error:
         _say(f"FOUT: {error}", error=True)
@@ -65,15 +70,42 @@ def distribute(arguments: argparse.Namespace) -> int:
     if not arguments.echt:
         return _dry_run(going, distribution, arguments.given, out)
     if not going:
-        _say("Er is niets te versturen.")
+        _say("\nEr is niets te versturen.")
         return 0
-    return _send(going, distribution, log)
+    try:
+        senders = _senders(distribution, {item.series for item in going}, out)
+        secret = _server_password(distribution)
+    except ReportError as error:
+        _say(f"FOUT: {error}", error=True)
+        return 1
+    if not _confirmed(len(going)):
+        _say("Er is niets verstuurd.")
+        return 1
+    return _send(going, distribution, senders, secret, log)
 
 
-def _sessions(arguments, content: Path, out: Path) -> list[tuple[str, str]]:
+def _distribution(out: Path) -> DistributionList:
+    try:
+        data = (out / ".model" / "verzendlijst.json").read_bytes()
+    except OSError:
+        raise ReportError(
+            "de verzendlijst is niet ingelezen; bouw opnieuw met ./build.sh"
+        ) from None
+    return DistributionList.model_validate_json(data)
+
+
+def _sessions(
+    arguments: argparse.Namespace, content: Path, out: Path
+) -> list[tuple[str, str]]:
+    """The sessions to send: the named ones, else every final session."""
     named = chosen_sessions(arguments, content, out)
     if named is not None:
         return [(reeks, sessie) for reeks, sessie, _ in named]
+    if arguments.correctie:
+        raise ReportError(
+            "noem bij --correctie de sessie(s) die u opnieuw wilt versturen, "
+            "bijvoorbeeld: ./build.sh verzend --correctie content/<reeks>/<sessie>.md"
+        )
     found = paths.scan(content).sessions
     facts = {
         reeks: scan.series_facts(content / reeks, [s for r, s in found if r == reeks])
@@ -98,8 +130,8 @@ def _show(planned: list[Planned], log: SendLog) -> None:
             ]
         action = f"{ACTIONS[item.action]}:"
         lines.append(f"  {action:<14}{item.name} <{item.email}>, {item.organisation}")
-        if item.action in (DONE, CHANGED, INTERRUPTED) and item.earlier:
-            lines.append(f"{'':16}{_earlier(item)}")
+        if item.action != SEND or item.earlier:
+            lines.append(f"{'':16}{_why(item)}")
         if item.remark:
             lines.append(f"{'':16}LET OP: {item.remark}")
     if not planned:
@@ -113,31 +145,33 @@ def _show(planned: list[Planned], log: SendLog) -> None:
     _say("\n".join(lines))
 
 
-def _earlier(item: Planned) -> str:
-    entry = item.earlier
-    assert entry is not None
-    when = _when(entry.time)
-    if item.action == DONE:
-        return f"verstuurd {when} (Message-ID {entry.message_id})"
-    if item.action == CHANGED:
+def _why(item: Planned) -> str:
+    earlier = item.earlier
+    if item.action == DONE and earlier:
+        return f"verstuurd {_when(earlier.time)} (Message-ID {earlier.message_id})"
+    if item.action == CHANGED and earlier:
         return (
-            f"de PDF is veranderd sinds de verzending {when}; met --correctie gaat de "
-            "nieuwe versie als correctie"
+            f"de PDF is veranderd sinds de verzending {_when(earlier.time)}; is de inhoud "
+            "verbeterd, verstuur dan met --echt --correctie en de naam van de sessie"
         )
-    return (
-        f"een poging {when} werd onderbroken: vraag de ontvanger (of de beheerder van "
-        "de mailserver) of het bericht aankwam; zo niet, verstuur het met --onderbroken"
-    )
+    if item.action == CORRECT and item.sent_before:
+        return f"vervangt de versie van {_when(item.sent_before.time)}"
+    if item.action == INTERRUPTED and earlier:
+        return (
+            f"een poging {_when(earlier.time)} werd onderbroken: vraag de ontvanger (of "
+            "de beheerder van de mailserver) of het bericht aankwam; zo niet, verstuur het "
+            "met --echt --onderbroken"
+        )
+    when = _when(earlier.time) if earlier else ""
+    return f"een poging {when} werd onderbroken; nu opnieuw, met dezelfde Message-ID"
 
 
 def _when(stamp: str) -> str:
-    import datetime as dt
-
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return f"op {long_date(moment.date())} om {moment:%H:%M}".replace("\u00a0", " ")
+    return f"op {long_date(moment.date())} om {moment:%H:%M}"
 
 
 def _messages(count: int) -> str:
@@ -151,61 +185,89 @@ def _dry_run(
     lines = [""]
     if not count:
         lines.append("Proef: er is niets te versturen.")
-    else:
-        server = (
-            f" via {describe(distribution.smtp)}"
-            if distribution.smtp
-            else " (er staat nog geen 'smtp:' in de verzendlijst)"
-        )
-        lines.append(
-            f"Proef: {_messages(count)} zou{'den' if count != 1 else ''} worden "
-            f"verstuurd{server}. Er is niets verstuurd."
-        )
+        _say("\n".join(lines))
+        return 0
+    server = (
+        f" via {describe(distribution.smtp)}"
+        if distribution.smtp
+        else " (er staat nog geen 'smtp:' in de verzendlijst)"
+    )
+    verb = "zou" if count == 1 else "zouden"
+    lines.append(
+        f"Proef: {_messages(count)} {verb} worden verstuurd{server}. Er is niets verstuurd."
+    )
+    if any(item.action == SEND for item in going):
         lines.append(
             "De berichten staan ook klaar als concept (.eml) in "
-            f"{display_path(out)}/<reeks>/verzending/<sessie>/ om te openen in Outlook "
-            "of Thunderbird."
+            f"{display_path(out)}/<reeks>/verzending/<sessie>/. Verstuurt u ze zelf, "
+            "bijvoorbeeld vanuit Outlook, verstuur die sessie dan niet ook hier: het "
+            "logboek weet daar niets van."
         )
-        again = f"./build.sh verzend --echt{_same_arguments(given)}"
-        if distribution.smtp:
-            lines.append(f"Versturen via de mailserver:\n  {again}")
-        else:
-            lines.append(
-                "Om ze via de mailserver te versturen: zet 'smtp:' in de verzendlijst "
-                f"(zie de README) en geef dan\n  {again}"
-            )
+    again = "./build.sh verzend --echt" + "".join(
+        f" {shlex.quote(a)}" for a in given if a != "--echt"
+    )
+    if distribution.smtp:
+        lines.append(f"Versturen via de mailserver:\n  {again}")
+    else:
+        lines.append(
+            "Om ze via de mailserver te versturen: zet 'smtp:' in de verzendlijst "
+            f"(zie de README) en geef dan\n  {again}"
+        )
     _say("\n".join(lines))
     return 0
 
 
-def _same_arguments(given: list[str]) -> str:
-    import shlex
-
-    return "".join(f" {shlex.quote(a)}" for a in given if a != "--echt")
-
-
-def _send(going: list[Planned], distribution: DistributionList, log: SendLog) -> int:
+def _senders(
+    distribution: DistributionList, series: set[str], out: Path
+) -> dict[str, Sender]:
+    """The sender of each series' reports (`afzender`, else the series' address)."""
     if distribution.smtp is None:
-        _say(
-            "FOUT: er staat geen mailserver in de verzendlijst; voeg 'smtp:' toe met "
-            "'server' (en 'poort', 'starttls', 'gebruiker'), zie de README",
-            error=True,
+        raise ReportError(
+            "er staat geen mailserver in de verzendlijst; voeg 'smtp:' toe met "
+            "'server' (en 'poort', 'starttls', 'gebruiker'), zie de README"
         )
-        return 1
-    series = {item.series for item in going}
-    senders = _senders(distribution, series, Path(log.path).parent)
-    if isinstance(senders, str):
-        _say(f"FOUT: {senders}", error=True)
-        return 1
-    try:
-        secret = password(distribution.smtp, dict(os.environ))
-    except ReportError as error:
-        _say(f"FOUT: {error}", error=True)
-        return 1
-    _say(f"\nVersturen via {describe(distribution.smtp)}:")
-    failed = stopped = 0
-    sent = 0
+    senders = {}
     for reeks in sorted(series):
+        model = Series.model_validate_json(
+            (out / ".model" / f"{reeks}.reeks.json").read_bytes()
+        )
+        sender = distribution.sender_for(model)
+        if sender is None:
+            raise ReportError(
+                f"er is geen afzender voor de reeks {reeks}: zet 'afzender:' met 'naam' "
+                "en 'email' in de verzendlijst (of 'email' in reeks.yaml)"
+            )
+        senders[reeks] = sender
+    return senders
+
+
+def _server_password(distribution: DistributionList) -> str | None:
+    assert distribution.smtp is not None
+    return password(distribution.smtp, dict(os.environ))
+
+
+def _confirmed(count: int) -> bool:
+    """On a terminal, the user confirms what the listing above shows."""
+    if not sys.stdin.isatty():
+        return True
+    try:
+        answer = input(f"\n{_messages(count)} nu versturen? Typ ja om te versturen: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() == "ja"
+
+
+def _send(
+    going: list[Planned],
+    distribution: DistributionList,
+    senders: dict[str, Sender],
+    secret: str | None,
+    log: SendLog,
+) -> int:
+    assert distribution.smtp is not None
+    _say(f"\nVersturen via {describe(distribution.smtp)}:")
+    total = Outcome()
+    for reeks in sorted(senders):
         outcome = send_all(
             [item for item in going if item.series == reeks],
             senders[reeks],
@@ -214,45 +276,29 @@ def _send(going: list[Planned], distribution: DistributionList, log: SendLog) ->
             log,
             lambda line: _say(f"  {line}"),
         )
-        sent += len(outcome.sent)
-        failed += len(outcome.failed)
+        total.sent += outcome.sent
+        total.failed += outcome.failed
+        total.uncertain += outcome.uncertain
         if outcome.stopped:
-            stopped += len(outcome.not_tried)
             _say(f"FOUT: {outcome.stopped}", error=True)
+            total.stopped = outcome.stopped
             break
-    not_tried = len(going) - sent - failed
-    summary = f"\n{sent} van {_messages(len(going))} verstuurd"
-    if failed:
-        summary += f", {failed} geweigerd"
-    if not_tried:
-        summary += f", {not_tried} niet geprobeerd"
+    left = len(going) - len(total.sent) - len(total.failed) - len(total.uncertain)
+    summary = f"\n{len(total.sent)} van {_messages(len(going))} verstuurd"
+    if total.failed:
+        summary += f", {len(total.failed)} geweigerd"
+    if total.uncertain:
+        summary += f", {len(total.uncertain)} onzeker"
+    if left:
+        summary += f", {left} niet geprobeerd"
     summary += f". Wat er is verstuurd, staat in {display_path(log.path)}."
-    if failed or not_tried:
+    if not total.complete or left:
         summary += (
             " Los de fouten op en geef dezelfde opdracht opnieuw: wat al is verstuurd, "
-            "gaat niet nog eens."
+            "wordt niet nog eens verstuurd."
         )
     _say(summary)
-    return 0 if not failed and not not_tried and not stopped else 1
-
-
-def _senders(distribution: DistributionList, series: set[str], out: Path):
-    """The sender per series, or a message naming the series that has none."""
-    from ..model import Series
-
-    senders = {}
-    for reeks in series:
-        model = Series.model_validate_json(
-            (out / ".model" / f"{reeks}.reeks.json").read_bytes()
-        )
-        sender = distribution.sender_for(model)
-        if sender is None:
-            return (
-                f"er is geen afzender voor de reeks {reeks}: zet 'afzender:' met 'naam' "
-                "en 'email' in de verzendlijst (of 'email' in reeks.yaml)"
-            )
-        senders[reeks] = sender
-    return senders
+    return 0 if total.complete and not left else 1
 
 
 def _say(text: str, error: bool = False) -> None:

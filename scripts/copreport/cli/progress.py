@@ -38,6 +38,8 @@ def printable(text: str) -> str:
 def _printable(char: str) -> str:
     if char.isprintable() or char == "\n":
         return char
+    if char in "\u00a0\u202f":  # the no-break spaces of Dutch dates ("2 juli 2024")
+        return " "
     if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
         return f"\\x{ord(char) - 0xDC00:02x}"
     return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
@@ -115,9 +117,11 @@ class Progress:
 
     def nothing_to_do(self) -> str:
         """The answer when nothing changed since the last good build."""
+        count = len(self.sessions)
+        which = "de sessie" if count == 1 else f"alle {count} sessies"
         return (
-            "Klaar: niets veranderd sinds de vorige bouw; de verslagen van alle "
-            f"{_count(len(self.sessions), 'sessie')} zijn bij."
+            "Klaar: niets veranderd sinds de vorige bouw; de verslagen van "
+            f"{which} zijn bijgewerkt."
         )
 
     def summary(self, log: Path, checked_only: bool = False) -> str:
@@ -148,6 +152,15 @@ class Progress:
                 verdict += f", {blocked} niet gemaakt door een fout in een gedeeld bestand"
             verdict += "."
         lines.append(verdict)
+        broken = sorted(
+            {label.split("/")[0] for label in self.failed_labels & self.sessions}
+        )
+        if broken and not checked_only:
+            overviews = ", ".join(f"{reeks}/overzicht" for reeks in broken)
+            lines.append(
+                f"Tot die fouten zijn opgelost, ontbreken ook {overviews} en de "
+                "inhoudsopgave (ze zouden anders verouderd zijn)."
+            )
         for path, problems in sorted(self.failures.items()):
             lines.append("")
             lines.append(

@@ -15,6 +15,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from ..dutch import long_date
 from ..dutch.fields import SERIES, SESSION, FieldSpec
 from ..errors import ReportError, display_path
 from ..paths import SERIES_FILE, find_sessions
@@ -71,12 +72,51 @@ def new_session(
             "andere titel (--titel) of datum (--datum)"
         )
     previous = _front_lines(folder / f"{latest}.md") if latest else {}
+    if "deelnemers" in previous:
+        previous["deelnemers"] = _current(previous["deelnemers"], content, date)
     target.write_text(session_skeleton(number, date, title, previous), encoding="utf-8")
     return target
 
 
+def _current(lines: list[str], content: Path, date: dt.date) -> list[str]:
+    """The participant lines with organisations dissolved by `date` replaced by their
+    successors (with a comment), so that the new session does not start with an error."""
+    from ..source.session import register_of
+
+    try:
+        register = register_of(content)
+    except ReportError:
+        return lines  # the check will report the register
+    result = []
+    for line in lines:
+        item = re.match(r"^(\s*-\s*)([A-Za-z0-9_-]+)\s*$", line)
+        organisation = register.organisations.get(item.group(2)) if item else None
+        if item is None or organisation is None or not organisation.ended:
+            result.append(line)
+            continue
+        if date < organisation.ended:
+            result.append(line)
+            continue
+        ended = long_date(organisation.ended).replace("\u00a0", " ")
+        successors = [
+            key for key in organisation.successors if key in register.organisations
+        ]
+        result.append(
+            f"  # {item.group(2)} is opgeheven op {ended}"
+            + (f"; opgevolgd door {', '.join(successors)}" if successors else "")
+        )
+        result += [f"{item.group(1)}{key}" for key in successors]
+    return result
+
+
 def _comment(spec: FieldSpec) -> str:
-    return "\n".join(f"# {line}" for line in textwrap.wrap(spec.description, 84))
+    """A field's description as comment lines, without breaking a quoted phrase."""
+    text = spec.description.replace("`", "")
+    text = re.sub(r'"[^"]*"', lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    return "\n".join(
+        f"# {line}".replace("\u00a0", " ")
+        for line in textwrap.wrap(text, 84, break_on_hyphens=False)
+    )
 
 
 def session_skeleton(
@@ -107,7 +147,8 @@ def session_skeleton(
         f"  - naam: {PLACEHOLDER}",
         f"    functie: {PLACEHOLDER}",
         f"    organisatie: {PLACEHOLDER}",
-        _comment(specs["deelnemers"]) + " (overgenomen van de vorige bijeenkomst)",
+        _comment(specs["deelnemers"]),
+        "# Overgenomen van de vorige bijeenkomst: pas aan wie er deze keer was.",
         *(previous.get("deelnemers") or ["deelnemers:", f"  - {PLACEHOLDER}"]),
         "---",
         "",

@@ -18,16 +18,14 @@ import re
 import shutil
 import tempfile
 import zipfile
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 
 from .. import dutch
 from ..errors import ReportError
-from ..model import Session, plain_text
+from ..model import Session
 from ..source.register import Register
-from .recipients import DistributionList, Recipient, Sender
+from .message import draft
+from .recipients import DistributionList, Recipient
 
 MANIFEST_FIELDS = (
     "naam",
@@ -41,87 +39,18 @@ MANIFEST_FIELDS = (
 """The columns of the manifest, per recipient."""
 
 
-CORRECTION_SUBJECT = "Correctie: "
-"""Put before the subject of a corrected report sent again."""
-CORRECTION_TEXT = (
-    "Dit is een gecorrigeerde versie van het verslag dat u eerder ontving; het "
-    "vervangt die versie."
-)
-"""The first paragraph of a corrected report sent again."""
-
-
-def subject(session: Session) -> str:
-    """``Verslag CoP <thema>, bijeenkomst <n> (<datum>): <titel>``."""
-    day = dutch.long_date(session.date).replace(dutch.NBSP, " ")
-    text = (
-        f"Verslag CoP {session.series.theme}, bijeenkomst {session.number} "
-        f"({day}): {session.title}"
-    )
-    return text.replace(dutch.NBSP, " ")
-
-
-def body(session: Session, recipient: Recipient, sender: Sender | None) -> str:
-    """The message in Dutch: which session, what it was about, what the stellingen yielded."""
-    host = session.host.short_name if session.host else None
-    lines = [
-        f"Beste {recipient.name},",
-        "",
-        f"Hierbij het verslag van de {dutch.ordinal(session.number)} bijeenkomst van de "
-        f"Community of Practice \u2018{session.series.theme}\u2019 van het "
-        f"{session.series.network}, op {dutch.long_date(session.date)} in "
-        f"{dutch.place(session.location, host)}.",
-        "",
-        f"Titel: {session.title}",
-    ]
-    if session.focus:
-        lines.append(f"Focus: {plain_text(session.focus)}")
-    if session.stellingen:
-        lines += ["", "Besproken stellingen:"]
-        for stelling in session.stellingen:
-            lines.append(f"{stelling.number}. {plain_text(stelling.statement)}")
-            if stelling.conclusion:
-                lines.append(f"   Conclusie: {plain_text(stelling.conclusion)}")
-    lines += [
-        "",
-        "Het volledige verslag zit als PDF bij dit bericht.",
-        "",
-        "Met vriendelijke groet,",
-        sender.name if sender else session.series.network,
-    ]
-    return "\n".join(line.replace(dutch.NBSP, " ") for line in lines) + "\n"
-
-
-def message(
-    session: Session,
-    recipient: Recipient,
-    sender: Sender | None,
-    pdf: bytes,
-    pdf_name: str,
-) -> EmailMessage:
-    """One draft e-mail (``X-Unsent: 1``) with the PDF attached."""
-    email = EmailMessage(policy=SMTP)
-    if sender is not None:
-        email["From"] = Address(sender.name, addr_spec=sender.email)
-    email["To"] = Address(recipient.name, addr_spec=recipient.email)
-    email["Subject"] = subject(session)
-    email["X-Unsent"] = "1"
-    email.set_content(body(session, recipient, sender))
-    email.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
-    email.set_boundary(f"==verslag-{hashlib.sha256(pdf).hexdigest()[:24]}==")
-    return email
-
-
 def organisation_note(
     session: Session, recipient: Recipient, register: Register
 ) -> str | None:
     """A warning when the recipient's organisation no longer existed on the day."""
     organisation = register.organisations.get(recipient.organisation)
     if organisation and organisation.ended and session.date >= organisation.ended:
+        day = dutch.long_date(session.date).replace(dutch.NBSP, " ")
+        ended = dutch.long_date(organisation.ended).replace(dutch.NBSP, " ")
         return (
-            f"{recipient.name} <{recipient.email}> hoort bij {organisation.name}, dat op "
-            f"{dutch.long_date(session.date).replace(dutch.NBSP, ' ')} niet meer bestond "
-            f"(opgeheven op {dutch.long_date(organisation.ended).replace(dutch.NBSP, ' ')}); "
-            "klopt de verzendlijst nog?"
+            f"{recipient.name} <{recipient.email}>: de organisatie {organisation.name} "
+            f"bestond op {day} niet meer (opgeheven op {ended}); klopt de verzendlijst "
+            "nog?"
         )
     return None
 
@@ -134,7 +63,8 @@ def write_package(
     docx: Path,
     target: Path,
 ) -> list[str]:
-    """Write the package of one session into `target` (a folder, replaced whole)."""
+    """Write the package of one session into `target` (a folder, replaced whole);
+    return warnings for the user (recipients of organisations that were dissolved)."""
     if session.draft:
         raise ReportError(
             f"{session.series.slug}/{session.slug} staat op 'status: concept' en wordt "
@@ -147,12 +77,15 @@ def write_package(
     remarks = {r.email: organisation_note(session, r, register) for r in recipients}
     notes = [note for note in remarks.values() if note]
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{target.name}.*"):  # of a build killed here
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private
     try:
         rows = []
         for number, recipient in enumerate(recipients, start=1):
             name = f"{number:02d}-{_file_part(recipient.email)}.eml"
-            email = message(session, recipient, sender, pdf_bytes, pdf.name)
+            email = draft(session, recipient, sender, pdf_bytes, pdf.name)
             (staging / name).write_bytes(email.as_bytes())
             organisation = register.name_of(recipient.organisation, session.date)
             rows.append(
@@ -197,10 +130,16 @@ def write_package(
         shutil.rmtree(staging, ignore_errors=True)
     if not recipients:
         notes.append(
-            f"niemand op de verzendlijst krijgt de reeks '{session.series.slug}'; het "
-            "pakket heeft geen berichten"
+            "niemand op de verzendlijst krijgt verslagen van de reeks "
+            f"'{session.series.slug}'; het pakket heeft geen berichten"
         )
     return notes
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _file_part(email: str) -> str:

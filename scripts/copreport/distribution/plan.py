@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ReportError, display_path
 from ..paths import package
-from .sendlog import BUSY, FAILED, SENT, Entry, SendLog
+from .sendlog import BUSY, SENT, UNCERTAIN, Entry, SendLog
 
 SEND = "versturen"
 CORRECT = "correctie"
@@ -42,7 +42,9 @@ class Planned:
     remark: str
     action: str
     earlier: Entry | None = None
-    """The log line that decided a skip (the earlier send)."""
+    """The log line that decided the action (an earlier send or attempt)."""
+    sent_before: Entry | None = None
+    """The last time another version of the report went to this recipient."""
 
     @property
     def label(self) -> str:
@@ -68,17 +70,27 @@ def package_folders(out: Path, sessions: list[tuple[str, str]]) -> list[Path]:
 
 
 def plan(
-    folders: list[Path], log: SendLog, correction: bool, interrupted: bool
+    folders: list[Path], log: SendLog, *, correction: bool, interrupted: bool
 ) -> list[Planned]:
-    """Every message of these packages with what to do with it."""
+    """Every message of these packages with what to do with it: `correction` sends a
+    changed report again, `interrupted` an attempt whose outcome is unknown."""
     planned = []
     for folder in folders:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        for row in manifest["ontvangers"]:
-            eml = folder / row["bericht"]
-            _check_attachment(eml, row["sha256"])
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            rows = [(row, folder / row["bericht"]) for row in manifest["ontvangers"]]
+            for row, eml in rows:
+                _check_attachment(eml, row["sha256"])
+        except (OSError, ValueError, KeyError):
+            raise ReportError(
+                f"het verzendpakket {display_path(folder)} is onvolledig of gewijzigd; "
+                "verwijder die map en maak het opnieuw met ./build.sh"
+            ) from None
+        for row, eml in rows:
             history = log.history(manifest["reeks"], manifest["sessie"], row["email"])
-            action, earlier = _decide(history, row["sha256"], correction, interrupted)
+            action, earlier, sent_before = _decide(
+                history, row["sha256"], correction, interrupted
+            )
             planned.append(
                 Planned(
                     series=manifest["reeks"],
@@ -92,6 +104,7 @@ def plan(
                     remark=row.get("opmerking", ""),
                     action=action,
                     earlier=earlier,
+                    sent_before=sent_before,
                 )
             )
     return planned
@@ -99,19 +112,23 @@ def plan(
 
 def _decide(
     history: list[Entry], sha256: str, correction: bool, interrupted: bool
-) -> tuple[str, Entry | None]:
-    sent = [entry for entry in history if entry.status == SENT]
-    same = [entry for entry in sent if entry.sha256 == sha256]
-    if same:
-        return DONE, same[-1]
-    outcome = [entry for entry in history if entry.sha256 == sha256]
-    if outcome and outcome[-1].status == BUSY and not interrupted:
-        return INTERRUPTED, outcome[-1]
-    if sent:
-        return (CORRECT, sent[-1]) if correction else (CHANGED, sent[-1])
-    if outcome and outcome[-1].status == FAILED:
-        return SEND, outcome[-1]
-    return SEND, None
+) -> tuple[str, Entry | None, Entry | None]:
+    """The action for one recipient, the log line behind it and the last send of
+    another version of the report (which a correction replaces)."""
+    same = [entry for entry in history if entry.sha256 == sha256]
+    done = [entry for entry in same if entry.status == SENT]
+    if done:
+        return DONE, done[-1], None
+    attempt = same[-1] if same and same[-1].status in (BUSY, UNCERTAIN) else None
+    before = [entry for entry in history if entry.status == SENT]
+    sent_before = before[-1] if before else None
+    if attempt and not interrupted:
+        return INTERRUPTED, attempt, sent_before
+    if sent_before:
+        if correction or (attempt and attempt.correction):
+            return CORRECT, attempt, sent_before
+        return CHANGED, sent_before, sent_before
+    return SEND, attempt, None
 
 
 def _check_attachment(eml: Path, sha256: str) -> None:

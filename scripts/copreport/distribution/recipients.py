@@ -74,7 +74,10 @@ def load_distribution(path: Path, register: Register, content: Path) -> Distribu
     if not isinstance(root, Mapping):
         problems.raise_if_any()
         raise SourceError(
-            path, 1, "de verzendlijst begint met 'ontvangers:' (een lijst); zie de README"
+            path,
+            1,
+            "de verzendlijst bestaat uit velden, met in elk geval 'ontvangers:' (een "
+            "lijst); zie de README",
         )
     context = Context(
         path,
@@ -96,7 +99,7 @@ def load_distribution(path: Path, register: Register, content: Path) -> Distribu
         seen.setdefault(email, recipient["line"])
     problems.raise_if_any()
     return DistributionList(
-        recipients=[Recipient(**values) for values in values["recipients"]],
+        recipients=[Recipient(**recipient) for recipient in values["recipients"]],
         sender=Sender(**values["sender"]) if "sender" in values else None,
         smtp=SmtpSettings(**values["smtp"]) if "smtp" in values else None,
     )

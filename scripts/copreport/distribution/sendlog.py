@@ -21,6 +21,9 @@ LOG_FILE = "verzendlog.jsonl"
 SENT = "verstuurd"
 FAILED = "mislukt"
 BUSY = "bezig"
+"""Written before a message is handed over; without a later line, its fate is unknown."""
+UNCERTAIN = "onzeker"
+"""The message was sent but the server did not confirm it."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class SendLog:
     def append(self, entry: Entry) -> None:
         """Add a line and make sure it is on disk before anything else happens."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        new = not self.path.exists()
         line = (entry.to_json() + "\n").encode("utf-8")
         descriptor = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
@@ -128,6 +132,12 @@ class SendLog:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+        if new:  # the file's name must survive a crash too
+            folder = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
         self.entries.append(entry)
 
     @staticmethod

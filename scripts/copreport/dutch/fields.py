@@ -63,6 +63,14 @@ SESSION = (
         "voor het echte verslag",
         label="Status",
     ),
+    FieldSpec(
+        "opgemaakt",
+        "edited",
+        "date",
+        False,
+        "datum waarop het verslag is opgemaakt (JJJJ-MM-DD), niet vóór de bijeenkomst; "
+        "staat in het colofon",
+    ),
     FieldSpec("focus", "focus", "inline", False, "focus van de bijeenkomst (één alinea)"),
     FieldSpec(
         "gastheer",

@@ -242,7 +242,8 @@ def _colophon(session: Session) -> Section:
     ]
     if session.draft:
         rows.append(Fact(LABELS["status"], [Text(text=dutch.draft_status())]))
-    rows.append(Fact(LABELS["edited"], [Text(text=dutch.long_date(session.edited))]))
+    if session.edited:
+        rows.append(Fact(LABELS["edited"], [Text(text=dutch.long_date(session.edited))]))
     return Section("colophon", LABELS["colophon"], "colofon", [Facts(rows)])
 
 

@@ -227,6 +227,7 @@ def _colophon(series: Series, sessions: list[Session]) -> Section:
     rows = list(shown_fields(SERIES, series))
     if sessions:
         rows.append(Fact(wording.SESSIONS, [Text(text=wording.period(sessions))]))
-        edited = max(s.edited for s in sessions)
-        rows.append(Fact(LABELS["edited"], [Text(text=dutch.long_date(edited))]))
+        edited = max((s.edited for s in sessions if s.edited), default=None)
+        if edited:
+            rows.append(Fact(LABELS["edited"], [Text(text=dutch.long_date(edited))]))
     return Section("colophon", LABELS["colophon"], "colofon", [Facts(rows)])

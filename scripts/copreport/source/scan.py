@@ -75,7 +75,10 @@ def _scan(source: Path) -> Facts | None:
 
 
 def neighbours(series: dict[str, Facts | None], slug: str) -> str:
-    """The sessions before and after `slug` by number, as JSON for a rule's params."""
+    """The sessions before and after `slug` by number, as JSON for a rule's params.
+
+    A final report names only final sessions: a session that is still being
+    written (``status: concept``) does not change the reports already sent."""
     own = series.get(slug)
     found: dict[str, dict | None] = {"previous": None, "following": None}
     if own is None or own.number is None:
@@ -83,7 +86,12 @@ def neighbours(series: dict[str, Facts | None], slug: str) -> str:
     others = [
         facts
         for name, facts in series.items()
-        if name != slug and facts and facts.number and facts.title and facts.date
+        if name != slug
+        and facts
+        and facts.number
+        and facts.title
+        and facts.date
+        and (own.draft or not facts.draft)  # a final report names no draft
     ]
     before = [f for f in others if f.number < own.number]
     after = [f for f in others if f.number > own.number]

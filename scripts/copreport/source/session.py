@@ -98,6 +98,13 @@ def parse_session(
             "geef elke bijeenkomst van een reeks een eigen nummer",
         )
     body = parse_body(source, split.body, split.body_line, problems)
+    drawn_up, day = values.get("edited"), values.get("date")
+    if drawn_up and day and drawn_up < day:
+        problems.add(
+            root.key_lines["opgemaakt"],
+            f"'opgemaakt' ({drawn_up.isoformat()}) ligt vóór de bijeenkomst "
+            f"({day.isoformat()}); een verslag wordt na de bijeenkomst opgemaakt",
+        )
     problems.raise_if_any()
     if neighbours is None:
         neighbours = json.loads(scan.neighbours(_series_facts(source), source.stem))
@@ -108,7 +115,6 @@ def parse_session(
         slug=source.stem,
         series=series,
         body=body,
-        edited=edited(source),
         previous=_reference(neighbours.get("previous")),
         following=_reference(neighbours.get("following")),
         **values,
@@ -128,18 +134,6 @@ def date_note(source: Path, date: dt.date) -> str | None:
         f"de bestandsnaam begint met {prefix}, maar 'datum' is {date.isoformat()}; "
         "klopt de datum (of is het bestand gekopieerd van een andere bijeenkomst)?"
     )
-
-
-def edited(source: Path) -> dt.date:
-    """The day the source was last changed, in the Netherlands."""
-    moment = dt.datetime.fromtimestamp(source.stat().st_mtime, tz=dt.UTC)
-    try:
-        from zoneinfo import ZoneInfo
-
-        moment = moment.astimezone(ZoneInfo("Europe/Amsterdam"))
-    except (ImportError, KeyError, OSError, ValueError):
-        pass
-    return moment.date()
 
 
 def _series_facts(source: Path) -> dict:
