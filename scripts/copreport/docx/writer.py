@@ -15,7 +15,7 @@ from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Pt
 from docx.table import Table as WordTable
 
 from ..atomic import write_bytes
@@ -164,7 +164,8 @@ class _Writer:
     def part_figure(self, item: part.Figure) -> None:
         paragraph = self.paragraph("Normal")
         run = paragraph.add_run()
-        shape = run.add_picture(io.BytesIO(item.image.logo.data), width=TEXT_WIDTH)
+        width = min(Pt(item.width), TEXT_WIDTH)
+        shape = run.add_picture(io.BytesIO(item.image.logo.data), width=width)
         shape._inline.docPr.set("descr", item.image.alt)
         self.paragraph("Normal", [Emphasis(children=[Text(text=item.caption)])])
 

@@ -153,6 +153,8 @@ class Figure:
 
     image: Image
     caption: str
+    width: float
+    """The width (points) it is drawn for; narrower pages scale it down."""
     kind: str = "figure"
 
 

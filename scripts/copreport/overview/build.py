@@ -170,7 +170,7 @@ def _participation(sessions: list[Session]) -> Section:
         key=lambda k: (ORGANISATION_KINDS.index(kinds[k]), names[k][-1].casefold()),
     )
     labels = {k: wording.organisation_label(names[k]) for k in keys}
-    png = participation_png(
+    png, width = participation_png(
         [(names[k][-1], [n in attended[k] for n in numbers]) for k in keys],
         [str(n) for n in numbers],
     )
@@ -181,6 +181,7 @@ def _participation(sessions: list[Session]) -> Section:
             wording.figure_alt(len(keys), numbers),
         ),
         wording.FIGURE_CAPTION,
+        width,
     )
     per_organisation = Table(
         header=_cells(*wording.ORGANISATION_COLUMNS),

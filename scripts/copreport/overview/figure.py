@@ -40,9 +40,11 @@ def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
     return ImageFont.load_default(size * SCALE)
 
 
-def participation_png(rows: list[tuple[str, list[bool]]], columns: list[str]) -> bytes:
+def participation_png(
+    rows: list[tuple[str, list[bool]]], columns: list[str]
+) -> tuple[bytes, float]:
     """A grid with one row per organisation, one column per session, a dot for each
-    session the organisation attended."""
+    session the organisation attended; with the width (points) to show it at."""
     name_font, head_font = _font(13), _font(13, bold=True)
     cell, row_height, name_width = 34 * SCALE, 24 * SCALE, 0
     draft = ImageDraw.Draw(Image.new("RGB", (1, 1)))
@@ -73,4 +75,4 @@ def participation_png(rows: list[tuple[str, list[bool]]], columns: list[str]) ->
             )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return buffer.getvalue(), width / SCALE * 0.75  # CSS pixels to points

@@ -51,9 +51,16 @@ def lead(sessions: Sequence, lines: list[str]) -> str:
         if lines
         else ""
     )
+    if len(sessions) == 1:
+        opening = (
+            f"Deze reeks heeft tot nu toe één vastgestelde bijeenkomst, op "
+            f"{dutch.long_date(sessions[0].date)}. Dit overzicht laat zien"
+        )
+    else:
+        opening = f"Dit overzicht brengt {period(sessions)} samen en laat zien"
     return (
-        f"Dit overzicht brengt {period(sessions)} samen: welke stellingen er zijn "
-        f"besproken en wat ze opleverden{per_line}, en welke organisaties deelnamen."
+        f"{opening} welke stellingen er zijn besproken en wat ze opleverden{per_line}, "
+        "en welke organisaties deelnamen."
     )
 
 
@@ -107,7 +114,8 @@ REPORT_LINKS = (("pdf", "PDF"), ("docx", "Word"), ("html", "web"))
 def index_lead(series: int, sessions: int) -> str:
     return (
         f"Alle verslagen in deze map: {series} {'reeks' if series == 1 else 'reeksen'} "
-        f"met samen {sessions} {'bijeenkomst' if sessions == 1 else 'bijeenkomsten'}. "
+        f"met {'samen ' if series > 1 else ''}{sessions} "
+        f"{'bijeenkomst' if sessions == 1 else 'bijeenkomsten'}. "
         "Per reeks staat er ook een overzicht van wat de bijeenkomsten opleverden."
     )
 
