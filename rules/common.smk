@@ -154,7 +154,7 @@ SERIES = sorted({reeks for reeks, _ in SESSIONS})
 SERIES_FOLDERS = sorted(
     folder.name
     for folder in CONTENT.iterdir()
-    if folder.is_dir() and not folder.name.startswith(".")
+    if folder.is_dir() and not folder.name.startswith((".", "_"))
 )
 """The folders `reeksen` in the distribution list may name (a change re-reads it)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -82,8 +83,11 @@ class ScriptedServer:
         greeting: str = "220 proef",
         rcpt: tuple[str, ...] = ("250 OK",),
         after_data: str = "250 OK",
+        trickle: float = 0.0,
     ) -> None:
         self.greeting = greeting
+        self.trickle = trickle
+        """Seconds between the bytes of the greeting (a tar pit)."""
         self.rcpt = list(rcpt)
         self.after_data = after_data
         self.rcpt_attempts = 0
@@ -110,15 +114,26 @@ class ScriptedServer:
             except TimeoutError:
                 continue
             connection.settimeout(10)
-            with connection, connection.makefile("rwb") as stream:
-                self._talk(connection, stream)
+            try:
+                with connection, connection.makefile("rwb") as stream:
+                    self._talk(connection, stream)
+            except OSError:
+                continue  # the client hung up
 
     def _talk(self, connection: socket.socket, stream) -> None:
         def say(line: str) -> None:
             stream.write(line.encode() + b"\r\n")
             stream.flush()
 
-        say(self.greeting)
+        if self.trickle:
+            for byte in self.greeting.encode() + b"\r\n":
+                if self.stopping:
+                    return
+                stream.write(bytes([byte]))
+                stream.flush()
+                time.sleep(self.trickle)
+        else:
+            say(self.greeting)
         if not self.greeting.startswith("2"):
             return
         while line := stream.readline():

@@ -333,11 +333,20 @@ def test_sending_is_listed_first_then_done_once_and_never_for_a_draft(tmp_path):
         assert "al verstuurd: Anna de Vries" in again.stdout
         assert len(server.received) == 2
 
+        log = out / "verzendlog.jsonl"
+        intact = log.read_text()
+        lines = intact.splitlines()
+        log.write_text("\n".join([lines[0], "kapot", *lines[1:]]) + "\n")
+        damaged = build("verzend", "--echt", "--content", content, "--uitvoer", out)
+        assert damaged.returncode == 1 and "is beschadigd (regel 2)" in damaged.stderr
+        assert len(server.received) == 2
+        log.write_text(intact)
+
         refused = build("verzend", "--echt", draft, "--content", content, "--uitvoer", out)
         assert refused.returncode == 1
         assert "staat op 'status: concept' en wordt niet verzonden" in refused.stderr
         assert len(server.received) == 2
-    for result in (listed, sent, again, refused):
+    for result in (listed, sent, again, damaged, refused):
         assert not ENGLISH.search(screen(result)), screen(result)
     log = [json.loads(line) for line in (out / "verzendlog.jsonl").read_text().splitlines()]
     assert [entry["status"] for entry in log].count("verstuurd") == 2

@@ -122,6 +122,7 @@ def test_every_mistake_in_the_list_is_reported_at_its_line(content):
         .replace("organisatie: PBL", "organisatie: PBLL")
         .replace("[een-andere-reeks]", "[een-andre-reeks]")
         .replace("d.smit@elders.example", "B.Jansen@minezk.example")
+        .replace("naam: Chris Bakker", 'naam: "=?utf-8?q?Evil_=3Cevil=40x=2Eexample=3E?="')
         + "smtp:\n  server: smtp.example.nl\n  starttls: misschien\n",
         encoding="utf-8",
     )
@@ -133,6 +134,7 @@ def test_every_mistake_in_the_list_is_reported_at_its_line(content):
     assert "'een-andre-reeks'" in found[18] and "bedoelt u 'een-andere-reeks'" in found[18]
     assert "staat twee keer in de verzendlijst (ook op regel 8)" in found[15]
     assert "'starttls' is 'ja' of 'nee' (nu: 'misschien')" in found[21]
+    assert "'naam' is een naam van hoogstens 200 tekens, zonder < > @" in found[11]
     assert all(str(error.path) == str(path) for error in caught.value.errors)
 
 
@@ -465,3 +467,78 @@ def test_a_server_that_refuses_the_conversation_stops_the_run(content, tmp_path)
         "(code 554)"
     )
     assert not outcome.sent and not outcome.failed and len(outcome.not_tried) == 3
+
+
+def test_the_password_and_user_are_checked_before_anything_is_sent():
+    from copreport.distribution.smtp import password
+
+    plain = SmtpSettings(host="smtp.example.nl", port=587, starttls=False, user="secr")
+    with pytest.raises(ReportError, match="onversleuteld over het netwerk"):
+        password(plain, {"COPREPORT_SMTP_WACHTWOORD": "geheim"})
+    secure = plain.model_copy(update={"starttls": True})
+    with pytest.raises(ReportError, match="buiten ASCII"):
+        password(secure, {"COPREPORT_SMTP_WACHTWOORD": "geheim€"})
+    with pytest.raises(ReportError, match="read -s COPREPORT_SMTP_WACHTWOORD"):
+        password(secure, {})
+    assert password(secure, {"COPREPORT_SMTP_WACHTWOORD": "geheim"}) == "geheim"
+
+
+def test_a_log_line_of_the_wrong_shape_is_skipped_not_believed(tmp_path):
+    good = {
+        "tijd": "2026-11-28T10:00:00+00:00",
+        "reeks": SERIES,
+        "sessie": FIRST,
+        "email": "a@b.example",
+        "sha256": "0" * 64,
+        "status": "verstuurd",
+    }
+    lines = [
+        json.dumps(good),
+        json.dumps({**good, "email": None}),
+        json.dumps({**good, "tijd": 5}),
+        json.dumps([1, 2]),
+        json.dumps(good)[:30],
+    ]
+    (tmp_path / "verzendlog.jsonl").write_text("\n".join(lines))
+    log = SendLog(tmp_path)
+    assert len(log.entries) == 1
+    assert log.skipped_lines == [2, 3, 4, 5]
+    assert log.damaged == [2, 3, 4]  # the cut-off last line is what a crash leaves
+
+
+def test_a_session_renamed_after_sending_is_not_sent_again(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer() as server:
+        send(content, out, server)
+    log = out / "verzendlog.jsonl"
+    log.write_text(log.read_text().replace(FIRST, "2024-03-12-eerste-definitief"))
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]),
+        SendLog(out),
+        correction=False,
+        interrupted=False,
+    )
+    assert [item.action for item in planned] == [DONE] * 3
+
+
+def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on(
+    content, tmp_path, monkeypatch
+):
+    from copreport.distribution import smtp
+
+    monkeypatch.setattr(smtp, "ATTEMPT_SECONDS", 0.3)
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with ScriptedServer(trickle=0.1) as server:
+        _, outcome, _ = send(content, out, port=server.port)
+    assert "niet klaar binnen" in outcome.stopped
+    assert "(na 3 pogingen)" in outcome.stopped
+    # Nothing was handed over, so nobody is held back as "interrupted".
+    planned = plan(
+        package_folders(out, [(SERIES, FIRST)]),
+        SendLog(out),
+        correction=False,
+        interrupted=False,
+    )
+    assert [item.action for item in planned] == [SEND] * 3

@@ -141,10 +141,11 @@ def render_index(request: Request) -> list[str]:
 def parse_distribution(request: Request) -> None:
     """`verzendlijst.yaml` into the build's distribution list."""
     from .distribution.recipients import load_distribution
+    from .source.session import refuse_outside
 
-    distribution = load_distribution(
-        Path(request.source), _register(request), _content(request)
-    )
+    source = Path(request.source)
+    refuse_outside(source, _content(request))
+    distribution = load_distribution(source, _register(request), _content(request))
     write_bytes(Path(request.outputs[0]), distribution.model_dump_json(indent=1).encode())
 
 

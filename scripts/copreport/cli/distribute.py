@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 import os
 import shlex
+import signal
 import sys
 from pathlib import Path
 
@@ -65,12 +66,24 @@ def distribute(arguments: argparse.Namespace) -> int:
     except ReportError as error:
         _say(f"FOUT: {error}", error=True)
         return 1
-    _show(planned, log)
+    _show(planned, log, bool(sessions))
     going = [item for item in planned if item.goes_out]
     if not arguments.echt:
         return _dry_run(going, distribution, arguments.given, out)
+    if log.damaged:
+        _say(
+            f"FOUT: het verzendlogboek {display_path(log.path)} is beschadigd (regel "
+            f"{', '.join(map(str, log.damaged))}); zonder een betrouwbaar logboek wordt "
+            "niets verstuurd. Herstel die regels (of vraag hulp) en probeer het opnieuw.",
+            error=True,
+        )
+        return 1
+    held = sum(item.action in (CHANGED, INTERRUPTED) for item in planned)
     if not going:
-        _say("\nEr is niets te versturen.")
+        _say(
+            "\nEr is niets te versturen"
+            + (f" ({held} overgeslagen, zie boven)." if held else ".")
+        )
         return 0
     try:
         senders = _senders(distribution, {item.series for item in going}, out)
@@ -81,7 +94,23 @@ def distribute(arguments: argparse.Namespace) -> int:
     if not _confirmed(len(going)):
         _say("Er is niets verstuurd.")
         return 1
-    return _send(going, distribution, senders, secret, log)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # Snakemake's handler waits
+    try:
+        return _send(going, distribution, senders, secret, log, held)
+    except KeyboardInterrupt:
+        _say(
+            "\nHet versturen is onderbroken. Wat al verstuurd is, staat in "
+            f"{display_path(log.path)}; de proef (./build.sh verzend) laat zien wat nog "
+            "moet.",
+            error=True,
+        )
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _distribution(out: Path) -> DistributionList:
@@ -118,7 +147,7 @@ def _sessions(
     ]
 
 
-def _show(planned: list[Planned], log: SendLog) -> None:
+def _show(planned: list[Planned], log: SendLog, any_sessions: bool) -> None:
     lines = ["", "Verzending:"]
     label = None
     for item in planned:
@@ -135,7 +164,11 @@ def _show(planned: list[Planned], log: SendLog) -> None:
         if item.remark:
             lines.append(f"{'':16}LET OP: {item.remark}")
     if not planned:
-        lines.append("  niemand: de verzendlijst heeft geen ontvangers voor deze sessies")
+        lines.append(
+            "  niemand: de verzendlijst heeft geen ontvangers voor deze sessies"
+            if any_sessions
+            else "  niets: er is nog geen vastgestelde sessie (alleen concepten)"
+        )
     if log.skipped_lines:
         lines += [
             "",
@@ -263,6 +296,7 @@ def _send(
     senders: dict[str, Sender],
     secret: str | None,
     log: SendLog,
+    held: int,
 ) -> int:
     assert distribution.smtp is not None
     _say(f"\nVersturen via {describe(distribution.smtp)}:")
@@ -291,6 +325,8 @@ def _send(
         summary += f", {len(total.uncertain)} onzeker"
     if left:
         summary += f", {left} niet geprobeerd"
+    if held:
+        summary += f"; {held} overgeslagen (zie boven)"
     summary += f". Wat er is verstuurd, staat in {display_path(log.path)}."
     if not total.complete or left:
         summary += (

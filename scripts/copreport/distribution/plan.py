@@ -91,6 +91,9 @@ def plan(
             action, earlier, sent_before = _decide(
                 history, row["sha256"], correction, interrupted
             )
+            elsewhere = log.received(row["email"], row["sha256"])
+            if action != DONE and elsewhere:
+                action, earlier = DONE, elsewhere
             planned.append(
                 Planned(
                     series=manifest["reeks"],

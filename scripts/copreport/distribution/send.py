@@ -17,7 +17,7 @@ from ..errors import display_path
 from .message import outgoing
 from .plan import CORRECT, Planned, read_message
 from .recipients import Sender, SmtpSettings
-from .sendlog import BUSY, FAILED, SENT, UNCERTAIN, Entry, SendLog, now
+from .sendlog import BUSY, FAILED, SENT, UNCERTAIN, Entry, SendLog, now, reason
 from .smtp import Connection, Refused, ServerProblem, Uncertain
 
 
@@ -106,9 +106,15 @@ def _send_one(item: Planned, sender: Sender, connection: Connection, log: SendLo
         message_id=str(message["Message-ID"]),
         correction=item.action == CORRECT,
     )
-    _write(log, entry)
+    committed = False
+
+    def commit() -> None:
+        nonlocal committed
+        _write(log, entry)
+        committed = True
+
     try:
-        connection.deliver(message.as_bytes(policy=SMTP), sender.email, item.email)
+        connection.deliver(message.as_bytes(policy=SMTP), sender.email, item.email, commit)
     except Refused as refusal:
         _write(log, replace(entry, time=now(), status=FAILED, reason=str(refusal)))
         raise
@@ -116,7 +122,8 @@ def _send_one(item: Planned, sender: Sender, connection: Connection, log: SendLo
         _write(log, replace(entry, time=now(), status=UNCERTAIN, reason=str(doubt)))
         raise
     except ServerProblem as problem:
-        _write(log, replace(entry, time=now(), status=FAILED, reason=str(problem)))
+        if committed:  # else nothing was sent: the log needs no line
+            _write(log, replace(entry, time=now(), status=FAILED, reason=str(problem)))
         raise
     try:
         _write(log, replace(entry, time=now(), status=SENT))
@@ -130,6 +137,6 @@ def _write(log: SendLog, entry: Entry) -> None:
     except OSError as error:
         raise ServerProblem(
             f"het verzendlogboek {display_path(log.path)} kan niet worden bijgewerkt "
-            f"({error.strerror or error}); het versturen is gestopt, zodat niets "
+            f"({reason(error)}); het versturen is gestopt, zodat niets "
             "ongemerkt twee keer wordt verstuurd"
         ) from None

@@ -9,6 +9,7 @@ the record of what did go out. A line cut short by a crash is skipped when read.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 from dataclasses import dataclass
@@ -65,19 +66,26 @@ class Entry:
 
     @classmethod
     def from_json(cls, line: str) -> Entry:
+        """A line of the log; a `ValueError` when it is not one the log writes."""
         data = json.loads(line)
+        texts = ("tijd", "reeks", "sessie", "email", "sha256", "status")
+        if not isinstance(data, dict) or not all(
+            isinstance(data.get(name), str) for name in texts
+        ):
+            raise ValueError("geen regel van het verzendlogboek")
+        dt.datetime.fromisoformat(data["tijd"])
         return cls(
             time=data["tijd"],
             series=data["reeks"],
             session=data["sessie"],
             email=data["email"],
-            name=data.get("naam", ""),
-            attachment=data.get("bijlage", ""),
+            name=str(data.get("naam", "")),
+            attachment=str(data.get("bijlage", "")),
             sha256=data["sha256"],
             status=data["status"],
-            message_id=data.get("message_id", ""),
-            correction=bool(data.get("correctie", False)),
-            reason=data.get("reden", ""),
+            message_id=str(data.get("message_id", "")),
+            correction=data.get("correctie") is True,
+            reason=str(data.get("reden", "")),
         )
 
 
@@ -93,6 +101,9 @@ class SendLog:
         self.path = out / LOG_FILE
         self.entries: list[Entry] = []
         self.skipped_lines: list[int] = []
+        self.last_line = 0
+        self._by_key: dict[tuple[str, str, str], list[Entry]] = {}
+        self._sent_by_email: dict[str, dict[str, Entry]] = {}
         if self.path.exists():
             self._read()
 
@@ -102,20 +113,37 @@ class SendLog:
         except OSError as error:
             raise ReportError(
                 f"het verzendlogboek {display_path(self.path)} kan niet worden gelezen "
-                f"({error.strerror}); er wordt niets verstuurd"
+                f"({reason(error)}); er wordt niets verstuurd"
             ) from None
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        self.last_line = len(lines)
+        for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                self.entries.append(Entry.from_json(line))
-            except (ValueError, KeyError, TypeError):
+                self._add(Entry.from_json(line))
+            except ValueError:
                 self.skipped_lines.append(number)
+
+    @property
+    def damaged(self) -> list[int]:
+        """Unreadable lines other than a last one cut short by a crash."""
+        return [n for n in self.skipped_lines if n != self.last_line]
+
+    def _add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        self._by_key.setdefault(entry.key(), []).append(entry)
+        if entry.status == SENT:
+            self._sent_by_email.setdefault(entry.email.lower(), {})[entry.sha256] = entry
 
     def history(self, series: str, session: str, email: str) -> list[Entry]:
         """Every line about one recipient of one session, oldest first."""
-        key = (series, session, email.lower())
-        return [entry for entry in self.entries if entry.key() == key]
+        return self._by_key.get((series, session, email.lower()), [])
+
+    def received(self, email: str, sha256: str) -> Entry | None:
+        """The send of this very PDF to this address, under any session name (a
+        session file renamed after sending is not sent again)."""
+        return self._sent_by_email.get(email.lower(), {}).get(sha256)
 
     def append(self, entry: Entry) -> None:
         """Add a line and make sure it is on disk before anything else happens."""
@@ -128,7 +156,7 @@ class SendLog:
                 line = b"\n" + line  # after a line cut short by a crash
             written = os.write(descriptor, line)
             if written != len(line):
-                raise OSError(28, "onvolledig geschreven")
+                raise OSError(errno.ENOSPC, "onvolledig geschreven")
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
@@ -138,9 +166,22 @@ class SendLog:
                 os.fsync(folder)
             finally:
                 os.close(folder)
-        self.entries.append(entry)
+        self._add(entry)
 
     @staticmethod
     def _ends_with_newline(descriptor: int) -> bool:
         size = os.fstat(descriptor).st_size
         return os.pread(descriptor, 1, size - 1) == b"\n"
+
+
+def reason(error: OSError) -> str:
+    """Why a file could not be read or written, in Dutch."""
+    return {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "de schijf is vol",
+        errno.EACCES: "geen toestemming",
+        errno.EPERM: "geen toestemming",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.EISDIR: "het is een map, geen bestand",
+        errno.ENOENT: "de map bestaat niet",
+    }.get(error.errno or 0, f"foutcode {error.errno}")

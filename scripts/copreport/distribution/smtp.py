@@ -15,11 +15,15 @@ known by the step it happened in:
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
 import smtplib
 import socket
 import ssl
+import threading
 import time
+from collections.abc import Callable, Iterator
 
 from ..errors import ReportError
 from .recipients import SmtpSettings
@@ -29,6 +33,8 @@ ATTEMPTS = 3
 """How often one message is tried before it counts as failed."""
 TIMEOUT = 30.0
 """Seconds to wait for the server at any step."""
+ATTEMPT_SECONDS = 120
+"""Seconds one attempt may take in all (a server that answers a byte at a time)."""
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 """Where a password may travel without encryption (it never leaves this machine)."""
 
@@ -67,6 +73,12 @@ def password(smtp: SmtpSettings, environment: dict[str, str]) -> str | None:
             "het netwerk gaan; zet 'starttls: ja' (of gebruik poort 465)"
         )
     value = environment.get(PASSWORD_ENV)
+    if value and not value.isascii():
+        raise ReportError(
+            f"het wachtwoord in {PASSWORD_ENV} bevat een teken buiten ASCII (zoals € of "
+            "é); de aanmelding bij de mailserver kan alleen letters zonder accenten, "
+            "cijfers en gewone leestekens versturen"
+        )
     if not value:
         raise ReportError(
             f"voor gebruiker {smtp.user} is een wachtwoord nodig: zet het in de "
@@ -85,28 +97,42 @@ class Connection:
         self.pause = pause
         self.client: smtplib.SMTP | None = None
 
-    def deliver(self, data: bytes, sender: str, recipient: str) -> None:
-        """Hand one message (bytes with CRLF line ends) over for one recipient."""
-        last, refused = "", False
+    def deliver(
+        self, data: bytes, sender: str, recipient: str, commit: Callable[[], None]
+    ) -> None:
+        """Hand one message (bytes with CRLF line ends) over for one recipient.
+
+        `commit` is called right before the message itself is sent, when the server
+        has accepted sender and recipient: from then on it may arrive (the send log
+        records that first). An error from `commit` stops before anything is sent.
+        """
+        last, refused, unreachable = "", False, False
         for attempt in range(1, ATTEMPTS + 1):
             if attempt > 1:
                 time.sleep(self.pause * (attempt - 1))
             try:
-                self._hand_over(data, sender, recipient)
+                with _deadline(ATTEMPT_SECONDS):
+                    self._hand_over(data, sender, recipient, commit)
                 return
             except _Temporary as trouble:
-                last, refused = str(trouble), trouble.of_message
+                last, refused, unreachable = str(trouble), trouble.of_message, False
+            except _Overdue as overdue:
+                last, refused, unreachable = str(overdue), False, False
             except (OSError, smtplib.SMTPException) as error:
                 last, refused = _connection_problem(error), False
+                unreachable = isinstance(error, (ConnectionError, socket.gaierror))
             self.close()
         if refused:
             raise Refused(f"{last}, ook na {ATTEMPTS} pogingen")
+        verb = "is niet bereikbaar" if unreachable else "nam het bericht niet aan"
         raise ServerProblem(
-            f"de mailserver {describe(self.settings)} is niet bereikbaar: {last} "
+            f"de mailserver {describe(self.settings)} {verb}: {last} "
             f"(na {ATTEMPTS} pogingen)"
         )
 
-    def _hand_over(self, data: bytes, sender: str, recipient: str) -> None:
+    def _hand_over(
+        self, data: bytes, sender: str, recipient: str, commit: Callable[[], None]
+    ) -> None:
         client = self._open()
         code, reply = client.mail(sender)
         if code != 250:
@@ -135,9 +161,14 @@ class Connection:
                 )
             raise _Temporary(f"de server weigert het bericht tijdelijk (code {code})", True)
         try:
+            commit()
+        except BaseException:
+            self.close()  # mid-DATA: the server drops what it has not got whole
+            raise
+        try:
             client.send(_dot_stuffed(data))
             code, reply = client.getreply()
-        except (OSError, smtplib.SMTPException) as error:
+        except (OSError, smtplib.SMTPException, _Overdue) as error:
             self.close()
             raise Uncertain(
                 "de verbinding viel weg nadat het bericht was verstuurd en voordat de "
@@ -200,9 +231,19 @@ class Connection:
                 f"({error.reason or error}); klopt de poort?"
             ) from None
         except smtplib.SMTPResponseException as error:
+            if error.smtp_code < 500:
+                raise _Temporary(
+                    f"de server weigert het gesprek tijdelijk: {_reply(error.smtp_error)} "
+                    f"(code {error.smtp_code})"
+                ) from None
             raise ServerProblem(
                 f"de server {smtp.host} weigert het gesprek: {_reply(error.smtp_error)} "
                 f"(code {error.smtp_code})"
+            ) from None
+        except UnicodeEncodeError:
+            raise ServerProblem(
+                "de gebruikersnaam of het wachtwoord bevat een teken dat niet kan worden "
+                "verstuurd (alleen letters zonder accenten, cijfers en leestekens)"
             ) from None
         self.client = client
         return client
@@ -217,6 +258,11 @@ class Connection:
         self.client = None
 
 
+class _Overdue(Exception):
+    """An attempt took longer than it may in all (not an `OSError`, which smtplib
+    would turn into a disconnection)."""
+
+
 class _Temporary(Exception):
     """Trouble that may pass: the message is tried again. `of_message`: the server
     answered but put off this message (else it could not be reached or talked to)."""
@@ -224,6 +270,26 @@ class _Temporary(Exception):
     def __init__(self, message: str, of_message: bool = False) -> None:
         super().__init__(message)
         self.of_message = of_message
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """A `TimeoutError` when the block takes longer than `seconds` in all (only in
+    the main thread, where signals arrive; elsewhere the per-read timeout holds)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _Overdue(f"niet klaar binnen {seconds:g} seconden")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _dot_stuffed(data: bytes) -> bytes:
@@ -241,12 +307,17 @@ def _reply(text: bytes | str) -> str:
 
 
 def _connection_problem(error: BaseException) -> str:
+    """What went wrong with the connection, in Dutch."""
     if isinstance(error, ConnectionRefusedError):
         return "de verbinding wordt geweigerd"
     if isinstance(error, socket.gaierror):
         return "de servernaam is onbekend"
     if isinstance(error, (TimeoutError, socket.timeout)):
-        return f"geen antwoord binnen {TIMEOUT:.0f} seconden"
+        return (
+            str(error)
+            if str(error).startswith("niet klaar")
+            else (f"geen antwoord binnen {TIMEOUT:.0f} seconden")
+        )
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return "de server verbrak de verbinding"
     return getattr(error, "strerror", None) or str(error) or type(error).__name__

@@ -252,7 +252,7 @@ def table(specs: tuple[FieldSpec, ...]) -> str:
 
 
 RECIPIENT = (
-    FieldSpec("naam", "name", "text", True, "naam van de ontvanger, voor de aanhef"),
+    FieldSpec("naam", "name", "person", True, "naam van de ontvanger, voor de aanhef"),
     FieldSpec("email", "email", "email", True, "e-mailadres"),
     FieldSpec(
         "organisatie",
@@ -272,13 +272,13 @@ RECIPIENT = (
 )
 
 SENDER = (
-    FieldSpec("naam", "name", "text", True, "naam van de afzender (onder het bericht)"),
+    FieldSpec("naam", "name", "person", True, "naam van de afzender (onder het bericht)"),
     FieldSpec("email", "email", "email", True, "e-mailadres van de afzender"),
 )
 
 SMTP = (
     FieldSpec(
-        "server", "host", "text", True, "de SMTP-server, bijvoorbeeld smtp.example.nl"
+        "server", "host", "plain", True, "de SMTP-server, bijvoorbeeld smtp.example.nl"
     ),
     FieldSpec("poort", "port", "port", False, "de poort (standaard 587)"),
     FieldSpec(
@@ -291,7 +291,7 @@ SMTP = (
     FieldSpec(
         "gebruiker",
         "user",
-        "text",
+        "plain",
         False,
         "gebruikersnaam; het wachtwoord komt uit de omgevingsvariabele "
         "COPREPORT_SMTP_WACHTWOORD, nooit uit een bestand",

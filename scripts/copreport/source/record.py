@@ -79,6 +79,36 @@ def _text(node: Node, spec: FieldSpec, context: Context) -> str | None:
     return typeset(value) if value else None
 
 
+def _person(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    """A person's name as it goes into an e-mail header: letters, not address syntax."""
+    value = _text(node, spec, context)
+    if value is None:
+        return None
+    if len(value) > 200 or any(part in value for part in ("=?", "<", ">", "@", '"')):
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' is een naam van hoogstens 200 tekens, zonder < > @ \" of =? "
+            f"(nu: '{fields.shown(value[:60])}')",
+        )
+        return None
+    return value
+
+
+def _plain(node: Node, spec: FieldSpec, context: Context) -> str | None:
+    """A technical value (a server name, a user name): as written, ASCII, no spaces."""
+    value = fields.text(node, spec.name, context.problems)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isprintable() or " " in value:
+        context.problems.add(
+            node.line,
+            f"'{spec.name}' mag alleen gewone letters, cijfers en leestekens zonder "
+            f"spaties bevatten (nu: '{fields.shown(value)}')",
+        )
+        return None
+    return value
+
+
 def _number(node: Node, spec: FieldSpec, context: Context) -> int | None:
     return fields.positive_number(node, spec.name, context.problems)
 
@@ -246,7 +276,8 @@ def _image(node: Node, spec: FieldSpec, context: Context):
 
 def _email(node: Node, spec: FieldSpec, context: Context) -> str | None:
     value = fields.text(node, spec.name, context.problems)
-    if value is not None and not _EMAIL.match(value):
+    too_long = value is not None and (len(value) > 254 or len(value.split("@")[0]) > 64)
+    if value is not None and (too_long or not _EMAIL.match(value)):
         context.problems.add(
             node.line,
             f"'{spec.name}' is geen e-mailadres (nu: '{fields.shown(value)}'); schrijf "
@@ -285,7 +316,7 @@ def _series_folders(node: Node, spec: FieldSpec, context: Context) -> list[str] 
     known = sorted(
         folder.name
         for folder in (context.content.iterdir() if context.content else ())
-        if folder.is_dir() and not folder.name.startswith(".")
+        if folder.is_dir() and not folder.name.startswith((".", "_"))
     )
     found = []
     for item in items:
@@ -355,6 +386,8 @@ READERS: dict[str, Reader] = {
     "keys": _keys,
     "register_key": _register_key,
     "yes_no": _yes_no,
+    "person": _person,
+    "plain": _plain,
     "port": _port,
     "series_folders": _series_folders,
     "former_names": _former_names,

@@ -28,6 +28,10 @@ _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 
 def read_source(path: Path) -> str:
     """The file's text with ``\\n`` line endings, or a `SourceError` saying what is wrong."""
+    if path.exists() and not path.is_file():
+        raise SourceError(
+            path, 0, "dit is geen gewoon bestand (maar een map, apparaat of pijp)"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
