@@ -142,6 +142,7 @@ CASES = [
     ),
     _front("nederlandse-datum", "2024-05-14", "10-02-2025", 4, "bedoelt u 2025-02-10?"),
     _front("datum-in-woorden", "2024-05-14", "14 mei 2024", 4, "bedoelt u 2024-05-14?"),
+    _front("datum-zonder-nullen", "2024-05-14", "2024-5-14", 4, "bedoelt u 2024-05-14?"),
     _front("nummer-in-woorden", "nummer: 5", "nummer: vijf", 3, "heel getal vanaf 1"),
     _front("nummer-nul", "nummer: 5", "nummer: 0", 3, "heel getal vanaf 1"),
     _front(

@@ -164,6 +164,8 @@ def test_misspelt_field_gets_a_suggestion(content):
     messages = [str(e) for e in errors_of(source)]
     assert any("onbekend veld 'lokatie' — bedoelt u 'locatie'?" in m for m in messages)
     assert any(":5:" in m for m in messages)
+    # One mistake, one message: not also "het verplichte veld 'locatie' ontbreekt".
+    assert not any("ontbreekt" in m for m in messages), messages
 
 
 def test_impossible_date_is_refused_with_the_reason(content):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import re
 import textwrap
 from pathlib import Path
 
@@ -111,6 +112,10 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise argparse.ArgumentTypeError(
+                f"'{value}' bestaat niet (controleer maand en dag)"
+            ) from None
         raise argparse.ArgumentTypeError(
             f"'{value}' is geen datum als JJJJ-MM-DD, bijvoorbeeld 2024-05-14"
         ) from None

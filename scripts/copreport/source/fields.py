@@ -15,6 +15,8 @@ from ..errors import Problems
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_SHORT_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+"""``2024-5-14``: the right order without the leading zeros."""
 _DUTCH_DATE = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$")
 _WORD_DATE = re.compile(r"^([0-9]{1,2}) +([a-z]{3,9}) +([0-9]{4})$", re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1980, 2107
@@ -46,15 +48,18 @@ def check_fields(
 ) -> None:
     """Record unknown fields (with a suggestion) and missing required ones."""
     known = list(required + optional)
+    misspelt = set()
     for key, line in mapping.key_lines.items():
         if key not in known:
+            hint = suggestion(key, known)
+            misspelt.add(hint.split("'")[1] if hint else "")
             problems.add(
                 line,
-                f"onbekend veld '{shown(key)}'{where}{suggestion(key, known)} "
+                f"onbekend veld '{shown(key)}'{where}{hint} "
                 f"(toegestaan: {', '.join(known)})",
             )
     for key in required:
-        if key not in mapping.entries:
+        if key not in mapping.entries and key not in misspelt:  # said once, above
             problems.add(mapping.line, f"het verplichte veld '{key}' ontbreekt{where}")
 
 
@@ -122,7 +127,10 @@ def date(node: Node | None, name: str, problems: Problems) -> dt.date | None:
         year, month, day = (int(part) for part in match.groups())
         return _real_date(year, month, day, value, node.line, name, problems)
     hint = ""
-    if match := _DUTCH_DATE.match(value):
+    if match := _SHORT_ISO_DATE.match(value):
+        year, month, day = (int(part) for part in match.groups())
+        hint = f" — bedoelt u {year:04d}-{month:02d}-{day:02d}?"
+    elif match := _DUTCH_DATE.match(value):
         day, month, year = (int(part) for part in match.groups())
         hint = f" — bedoelt u {year:04d}-{month:02d}-{day:02d}?"
     elif match := _WORD_DATE.match(value):
