@@ -151,11 +151,7 @@ if workflow.is_main_process and jobs.listener is None:
     for warning in SCAN.warnings:
         print(printable(f"LET OP: {warning}"), file=sys.stderr)
 SERIES = sorted({reeks for reeks, _ in SESSIONS})
-SERIES_FOLDERS = sorted(
-    folder.name
-    for folder in CONTENT.iterdir()
-    if folder.is_dir() and not folder.name.startswith((".", "_"))
-)
+SERIES_FOLDERS = paths.series_folders(CONTENT)
 """The folders `reeksen` in the distribution list may name (a change re-reads it)."""
 
 

@@ -60,6 +60,28 @@ def example_copy(content: Path, name: str, number: int, text: str | None = None)
     return path
 
 
+def build_sh(
+    *arguments: str | Path, cwd: Path = ROOT, env: dict | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`./build.sh` with these arguments, as a user types it; its output as text."""
+    return subprocess.run(
+        [str(ROOT / "build.sh"), *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def with_copies(content: Path, count: int) -> Path:
+    """The example series with `count` more copies of its session (numbers 10, 11, ...)."""
+    for number in range(count):
+        example_copy(content, f"kopie-{number}", 10 + number)
+    return content
+
+
 def snakemake(
     content: Path, out: Path, *arguments: str, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:

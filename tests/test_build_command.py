@@ -20,8 +20,9 @@ from helpers import (
     EXAMPLE_SESSION,
     ROOT,
     SNAKEMAKE,
+    build_sh,
     copy_content,
-    example_copy,
+    with_copies,
 )
 
 pytestmark = pytest.mark.slow
@@ -30,14 +31,7 @@ KINDS = ("pdf", "docx", "html")
 
 
 def build(content: Path, out: Path, *extra: str, env: dict | None = None):
-    return subprocess.run(
-        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
+    return build_sh("--content", content, "--uitvoer", out, *extra, env=env)
 
 
 def reports(out: Path) -> dict[str, bytes]:
@@ -161,9 +155,7 @@ def test_a_cluster_build_renders_in_own_processes_with_the_same_bytes(
 
 
 def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
-    content = copy_content(tmp_path / "content")
-    for number in range(8):
-        example_copy(content, f"kopie-{number}", 10 + number)
+    content = with_copies(copy_content(tmp_path / "content"), 8)
     out = tmp_path / "out"
     running = subprocess.Popen(
         [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
@@ -192,9 +184,7 @@ def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
 
 
 def test_a_killed_server_does_not_stop_the_build(tmp_path):
-    content = copy_content(tmp_path / "content")
-    for number in range(6):
-        example_copy(content, f"kopie-{number}", 10 + number)
+    content = with_copies(copy_content(tmp_path / "content"), 6)
     out = tmp_path / "out"
     running = subprocess.Popen(
         [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],

@@ -22,6 +22,7 @@ from helpers import (
     EXAMPLE_SERIES,
     EXAMPLE_SESSION,
     ROOT,
+    build_sh,
     copy_content,
     example_copy,
     pdf_text,
@@ -35,15 +36,7 @@ ENGLISH = re.compile(
 )
 
 
-def build(*arguments: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ROOT / "build.sh"), *map(str, arguments)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        timeout=300,
-    )
+build = build_sh
 
 
 def screen(result: subprocess.CompletedProcess[str]) -> str:

@@ -225,18 +225,28 @@ def settings(server: MailServer | None, port: int | None = None) -> SmtpSettings
     )
 
 
+def plan_of(out: Path, log: SendLog | None = None, **flags: bool):
+    """The plan for the first session's package (`correction`, `interrupted`: off)."""
+    return plan(
+        package_folders(out, [(SERIES, FIRST)]),
+        log or SendLog(out),
+        correction=flags.get("correction", False),
+        interrupted=flags.get("interrupted", False),
+    )
+
+
+def actions(out: Path, log: SendLog | None = None, **flags: bool) -> list[str]:
+    """What the plan for the first session's package does per recipient."""
+    return [item.action for item in plan_of(out, log, **flags)]
+
+
 def send(content, out, server=None, port=None, correction=False, interrupted=False):
     """Plan and send the first session's package; (plan, outcome, lines told)."""
     log = SendLog(out)
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]),
-        log,
-        correction=correction,
-        interrupted=interrupted,
-    )
+    items = plan_of(out, log, correction=correction, interrupted=interrupted)
     told: list[str] = []
     outcome = send_all(
-        planned,
+        items,
         distribution_of(content).sender,
         settings(server, port),
         None,
@@ -244,7 +254,7 @@ def send(content, out, server=None, port=None, correction=False, interrupted=Fal
         told.append,
         pause=0.01,
     )
-    return planned, outcome, told
+    return items, outcome, told
 
 
 def test_each_recipient_gets_the_report_once(content, tmp_path):
@@ -338,13 +348,7 @@ def test_a_server_that_is_down_is_a_clear_error_and_the_log_stays_intact(content
     for line in after.decode().splitlines():
         json.loads(line)  # every line whole
     # What went out before is still known; the correction is still to be sent.
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]),
-        SendLog(out),
-        correction=False,
-        interrupted=False,
-    )
-    assert [item.action for item in planned] == [CHANGED, CHANGED, CHANGED]
+    assert actions(out) == [CHANGED, CHANGED, CHANGED]
 
 
 def test_a_changed_report_goes_out_again_only_as_a_correction(content, tmp_path):
@@ -384,14 +388,8 @@ def test_an_interrupted_attempt_is_held_back_until_the_user_says_so(content, tmp
     log.write_text("\n".join(kept) + "\n" + lines[1][:40], encoding="utf-8")
     reread = SendLog(out)
     assert reread.skipped_lines == [2]
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]), reread, correction=False, interrupted=False
-    )
-    assert [item.action for item in planned] == [INTERRUPTED, SEND, SEND]
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]), reread, correction=False, interrupted=True
-    )
-    assert [item.action for item in planned] == [SEND, SEND, SEND]
+    assert actions(out, reread) == [INTERRUPTED, SEND, SEND]
+    assert actions(out, reread, interrupted=True) == [SEND, SEND, SEND]
     with MailServer() as server:
         send(content, out, server)
         assert len(server.received) == 2
@@ -405,12 +403,7 @@ def test_a_package_whose_attachment_was_swapped_is_not_sent(content, tmp_path):
     manifest["ontvangers"][0]["sha256"] = "0" * 64
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ReportError, match="niet de PDF uit het manifest"):
-        plan(
-            package_folders(out, [(SERIES, FIRST)]),
-            SendLog(out),
-            correction=False,
-            interrupted=False,
-        )
+        plan_of(out)
 
 
 def test_a_message_the_server_never_confirmed_is_not_sent_again_by_itself(
@@ -513,13 +506,7 @@ def test_a_session_renamed_after_sending_is_not_sent_again(content, tmp_path):
         send(content, out, server)
     log = out / "verzendlog.jsonl"
     log.write_text(log.read_text().replace(FIRST, "2024-03-12-eerste-definitief"))
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]),
-        SendLog(out),
-        correction=False,
-        interrupted=False,
-    )
-    assert [item.action for item in planned] == [DONE] * 3
+    assert actions(out) == [DONE] * 3
 
 
 def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on(
@@ -535,10 +522,4 @@ def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on(
     assert "niet klaar binnen" in outcome.stopped
     assert "(na 3 pogingen)" in outcome.stopped
     # Nothing was handed over, so nobody is held back as "interrupted".
-    planned = plan(
-        package_folders(out, [(SERIES, FIRST)]),
-        SendLog(out),
-        correction=False,
-        interrupted=False,
-    )
-    assert [item.action for item in planned] == [SEND] * 3
+    assert actions(out) == [SEND] * 3

@@ -18,6 +18,7 @@ import subprocess
 import threading
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -426,20 +427,29 @@ def test_file_names_that_cannot_be_reports_are_named_safely_one_by_one(tmp_path)
         assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.{kind}").is_file()
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 400 kB file system for the output folder (needs root; skipped otherwise)."""
-    mount = tmp_path / "klein"
+@contextlib.contextmanager
+def tmpfs(mount: Path, options: str) -> Iterator[Path]:
+    """A small file system mounted at `mount` for the block (needs root; the test is
+    skipped otherwise)."""
     mount.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)],
         capture_output=True,
         check=False,
     )
     if mounted.returncode != 0:
-        pytest.skip("mounting a small file system needs root")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+        pytest.skip(f"mounting a file system ({options}) needs root")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 400 kB file system for the output folder."""
+    with tmpfs(tmp_path / "klein", "size=400k") as mount:
+        yield mount
 
 
 def test_a_full_disk_is_named_in_dutch_and_leaves_no_half_file(tmp_path, small_disk):
@@ -455,19 +465,8 @@ def test_a_full_disk_is_named_in_dutch_and_leaves_no_half_file(tmp_path, small_d
 
 
 def test_a_read_only_output_folder_gets_one_dutch_line(tmp_path):
-    mount = tmp_path / "alleen-lezen"
-    mount.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=100k", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a read-only file system needs root")
-    try:
+    with tmpfs(tmp_path / "alleen-lezen", "ro,size=100k") as mount:
         outcome = measured_build(copy_content(tmp_path / "content"), mount / "out")
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
     assert outcome.returncode == 1
     lines = (outcome.stdout + outcome.stderr).strip().splitlines()
     assert lines == [

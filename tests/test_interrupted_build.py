@@ -15,8 +15,9 @@ from helpers import (
     EXAMPLE_SERIES,
     ROOT,
     SNAKEMAKE,
+    build_sh,
     copy_content,
-    example_copy,
+    with_copies,
 )
 
 pytestmark = pytest.mark.slow
@@ -46,9 +47,7 @@ def published(out: Path) -> list[Path]:
 
 
 def test_killed_build_leaves_only_whole_reports_and_rebuilds_by_itself(tmp_path):
-    content = copy_content(tmp_path / "content")
-    for number in range(8):
-        example_copy(content, f"kopie-{number}", 10 + number)
+    content = with_copies(copy_content(tmp_path / "content"), 8)
     out = tmp_path / "out"
     config = ["--config", f"content={content}", f"out={out}"]
     build = subprocess.Popen(
@@ -73,9 +72,7 @@ def test_killed_build_leaves_only_whole_reports_and_rebuilds_by_itself(tmp_path)
     for report in reports:
         assert_complete(report)
 
-    rebuilt = subprocess.run(
-        [str(ROOT / "build.sh"), *config], capture_output=True, text=True, check=False
-    )
+    rebuilt = build_sh(*config)
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     reports = published(out)
     assert len(reports) == 3 * 9 + 3  # nine sessions and the series overview

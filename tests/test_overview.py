@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pikepdf
 import pytest
-from helpers import ROOT, docx_text, normalized, pdf_text, words
+from helpers import ROOT, build_sh, docx_text, normalized, pdf_text, words
 
 pytestmark = pytest.mark.slow
 
@@ -27,12 +26,7 @@ def built(tmp_path_factory):
     content = folder / "content"
     shutil.copytree(FIXTURE, content)
     out = folder / "out"
-    result = subprocess.run(
-        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_sh("--content", content, "--uitvoer", out)
     assert result.returncode == 0, result.stdout + result.stderr
     return content, out, result
 
@@ -122,12 +116,7 @@ def test_a_draft_is_left_out_of_the_overview_and_marked_in_the_index(built, tmp_
         )
     )
     out = tmp_path / "out"
-    result = subprocess.run(
-        [str(ROOT / "build.sh"), "--content", str(copy), "--uitvoer", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_sh("--content", copy, "--uitvoer", out)
     assert result.returncode == 0, result.stdout
     text = overview_text(out)
     assert "Van inzicht naar keuze" not in text
@@ -163,18 +152,7 @@ def test_a_gap_in_the_numbering_is_a_warning(built, tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(content, copy)
     (copy / SERIES / "2024-10-08-tweede.md").unlink()
-    result = subprocess.run(
-        [
-            str(ROOT / "build.sh"),
-            "--content",
-            str(copy),
-            "--uitvoer",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_sh("--content", copy, "--uitvoer", tmp_path / "out")
     assert result.returncode == 0
     assert (
         "LET OP: index.html: in de reeks 'fictieve-reeks' ontbreekt bijeenkomst 2"

@@ -55,7 +55,7 @@ def scan(content: Path) -> ContentScan:
     if not content.is_dir():
         return found
     for folder in sorted(content.iterdir()):
-        if not folder.is_dir() or folder.name.startswith((".", "_")):
+        if not is_series_folder(folder):
             continue
         sources = sorted(p for p in folder.iterdir() if p.is_file())
         if (folder / "reeks.yml").exists() and not (folder / SERIES_FILE).exists():
@@ -80,6 +80,19 @@ def scan(content: Path) -> ContentScan:
             else:
                 found.sessions.append((folder.name, source.stem))
     return found
+
+
+def is_series_folder(folder: Path) -> bool:
+    """A folder of the content folder that holds a series (``.`` and ``_`` folders
+    are left alone on purpose: notes, hidden files)."""
+    return folder.is_dir() and not folder.name.startswith((".", "_"))
+
+
+def series_folders(content: Path) -> list[str]:
+    """The names of the series folders of `content`, with or without sessions."""
+    if not content.is_dir():
+        return []
+    return sorted(folder.name for folder in content.iterdir() if is_series_folder(folder))
 
 
 def name_problem(reeks: str, sessie: str) -> str | None:

@@ -94,7 +94,7 @@ def distribute(arguments: argparse.Namespace) -> int:
     if not _confirmed(len(going)):
         _say("Er is niets verstuurd.")
         return 1
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # Snakemake's handler waits
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a Dutch word, not a kill
     try:
         return _send(going, distribution, senders, secret, log, held)
     except KeyboardInterrupt:

@@ -7,8 +7,10 @@ scheduler decides in microseconds what runs next.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from signal import SIGINT, SIGTERM
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -38,6 +40,7 @@ def run_workflow(
         },
         enable_file_logging=False,
     )
+    handlers = {number: signal.getsignal(number) for number in (SIGTERM, SIGINT)}
     try:
         with SnakemakeApi(output) as api:
             workflow = api.workflow(
@@ -70,6 +73,11 @@ def run_workflow(
             listener.engine_error(str(error))
             _append(log, f"{type(error).__name__}: {error}")
         return False
+    finally:
+        # Snakemake's scheduler leaves its own handlers, which only set a flag for a
+        # scheduler that is gone: without this, `kill` would no longer stop us.
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
     return True
 
 

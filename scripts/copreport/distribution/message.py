@@ -88,7 +88,7 @@ def draft(
 
 
 def outgoing(
-    draft: EmailMessage,
+    message: EmailMessage,
     sender: Sender,
     message_id: str | None = None,
     corrects: dt.date | None = None,
@@ -96,8 +96,7 @@ def outgoing(
     """A package's draft made ready to send: without ``X-Unsent``, with the sender,
     the date and a Message-ID (the given one when an interrupted send is repeated).
     A correction of a report sent on `corrects` says so in its subject and first
-    paragraph."""
-    message = draft
+    paragraph. The draft is changed in place and returned."""
     del message["X-Unsent"]
     del message["From"]
     message["From"] = Address(sender.name, addr_spec=sender.email)

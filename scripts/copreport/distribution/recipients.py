@@ -12,14 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from ..dutch.fields import DISTRIBUTION
-from ..errors import Problems, SourceError
 from ..model import Series
-from ..source.mdblocks import MarkdownReader
-from ..source.placeholders import check_placeholders
-from ..source.record import Context, read_record
+from ..source.record import open_record_file, read_record
 from ..source.register import Register
-from ..source.text import read_source
-from ..source.yamlnodes import Mapping, load_yaml
 
 
 class _Frozen(BaseModel):
@@ -67,25 +62,14 @@ class DistributionList(_Frozen):
 
 def load_distribution(path: Path, register: Register, content: Path) -> DistributionList:
     """Read and validate the distribution list; every problem in it is reported at once."""
-    text = read_source(path)
-    problems = Problems(path)
-    check_placeholders(text, problems)
-    root = load_yaml(path, text)
-    if not isinstance(root, Mapping):
-        problems.raise_if_any()
-        raise SourceError(
-            path,
-            1,
-            "de verzendlijst bestaat uit velden, met in elk geval 'ontvangers:' (een "
-            "lijst); zie de README",
-        )
-    context = Context(
+    root, context = open_record_file(
         path,
-        problems,
-        MarkdownReader(path, problems),
-        register=register,
-        content=content,
+        "de verzendlijst bestaat uit velden, met in elk geval 'ontvangers:' (een "
+        "lijst); zie de README",
+        register,
+        content,
     )
+    problems = context.problems
     values = read_record(root, DISTRIBUTION, context)
     seen: dict[str, int] = {}
     for recipient in values.get("recipients", []):

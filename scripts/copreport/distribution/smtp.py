@@ -15,17 +15,15 @@ known by the step it happened in:
 
 from __future__ import annotations
 
-import contextlib
 import re
-import signal
 import smtplib
 import socket
 import ssl
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from ..errors import ReportError
+from ..limits import TimeLimitExceeded, time_limit
 from .recipients import SmtpSettings
 
 PASSWORD_ENV = "COPREPORT_SMTP_WACHTWOORD"
@@ -34,7 +32,9 @@ ATTEMPTS = 3
 TIMEOUT = 30.0
 """Seconds to wait for the server at any step."""
 ATTEMPT_SECONDS = 120
-"""Seconds one attempt may take in all (a server that answers a byte at a time)."""
+"""Seconds one attempt may take in all (a server that answers a byte at a time);
+`limits.time_limit` raises a BaseException, which smtplib cannot turn into a
+disconnection."""
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 """Where a password may travel without encryption (it never leaves this machine)."""
 
@@ -111,13 +111,13 @@ class Connection:
             if attempt > 1:
                 time.sleep(self.pause * (attempt - 1))
             try:
-                with _deadline(ATTEMPT_SECONDS):
+                with time_limit(ATTEMPT_SECONDS):
                     self._hand_over(data, sender, recipient, commit)
                 return
             except _Temporary as trouble:
                 last, refused, unreachable = str(trouble), trouble.of_message, False
-            except _Overdue as overdue:
-                last, refused, unreachable = str(overdue), False, False
+            except TimeLimitExceeded:
+                last, refused, unreachable = _overdue(), False, False
             except (OSError, smtplib.SMTPException) as error:
                 last, refused = _connection_problem(error), False
                 unreachable = isinstance(error, (ConnectionError, socket.gaierror))
@@ -168,7 +168,7 @@ class Connection:
         try:
             client.send(_dot_stuffed(data))
             code, reply = client.getreply()
-        except (OSError, smtplib.SMTPException, _Overdue) as error:
+        except (OSError, smtplib.SMTPException, TimeLimitExceeded) as error:
             self.close()
             raise Uncertain(
                 "de verbinding viel weg nadat het bericht was verstuurd en voordat de "
@@ -258,11 +258,6 @@ class Connection:
         self.client = None
 
 
-class _Overdue(Exception):
-    """An attempt took longer than it may in all (not an `OSError`, which smtplib
-    would turn into a disconnection)."""
-
-
 class _Temporary(Exception):
     """Trouble that may pass: the message is tried again. `of_message`: the server
     answered but put off this message (else it could not be reached or talked to)."""
@@ -270,26 +265,6 @@ class _Temporary(Exception):
     def __init__(self, message: str, of_message: bool = False) -> None:
         super().__init__(message)
         self.of_message = of_message
-
-
-@contextlib.contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """A `TimeoutError` when the block takes longer than `seconds` in all (only in
-    the main thread, where signals arrive; elsewhere the per-read timeout holds)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise _Overdue(f"niet klaar binnen {seconds:g} seconden")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _dot_stuffed(data: bytes) -> bytes:
@@ -304,6 +279,10 @@ def _reply(text: bytes | str) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     return " ".join(text.split())[:200]
+
+
+def _overdue() -> str:
+    return f"niet klaar binnen {ATTEMPT_SECONDS:g} seconden"
 
 
 def _connection_problem(error: BaseException) -> str:

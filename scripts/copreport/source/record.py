@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from ..dutch.fields import SPEAKER, FieldSpec
-from ..errors import Problems, display_path
+from ..errors import Problems, SourceError, display_path
 from ..model import ORGANISATION_KINDS, Organisation, Speaker
+from ..paths import series_folders
 from . import fields
 from .mdblocks import MarkdownReader
+from .placeholders import check_placeholders
+from .text import read_source
 from .typography import typeset
-from .yamlnodes import Mapping, Node
+from .yamlnodes import Mapping, Node, load_yaml
 
 _EMAIL = re.compile(
     r"^(?!\.)(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+(?<!\.)"
@@ -47,6 +50,23 @@ class Context:
 
 
 Reader = Callable[[Node, FieldSpec, Context], Any]
+
+
+def open_record_file(
+    path: Path, shape: str, register: Any = None, content: Path | None = None
+) -> tuple[Mapping, Context]:
+    """A YAML file of fields (a series, the distribution list): its top mapping and
+    the context to read it with. `shape` says in Dutch what the file should hold,
+    for a file that is not a mapping of fields."""
+    text = read_source(path)
+    problems = Problems(path)
+    check_placeholders(text, problems)
+    root = load_yaml(path, text)
+    if not isinstance(root, Mapping):
+        problems.raise_if_any()
+        raise SourceError(path, 1, shape)
+    markdown = MarkdownReader(path, problems)
+    return root, Context(path, problems, markdown, register=register, content=content)
 
 
 def read_record(
@@ -313,11 +333,7 @@ def _series_folders(node: Node, spec: FieldSpec, context: Context) -> list[str] 
     items = fields.sequence(node, spec.name, context.problems)
     if items is None:
         return None
-    known = sorted(
-        folder.name
-        for folder in (context.content.iterdir() if context.content else ())
-        if folder.is_dir() and not folder.name.startswith((".", "_"))
-    )
+    known = series_folders(context.content) if context.content else []
     found = []
     for item in items:
         name = fields.text(item, spec.name, context.problems)
