@@ -253,15 +253,12 @@ rule parse_session:
     message:
         "Inlezen en controleren: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        run_step(
+        session_step(
             "parse_session",
+            wildcards,
             input,
             output,
             log,
-            session_label(wildcards),
-            config,
-            source=session_source(wildcards),
-            stale=stale_reports(wildcards.reeks, wildcards.sessie),
             content=CONTENT,
             neighbours=params.neighbours,
             numbers=params.numbers,
@@ -278,21 +275,19 @@ rule render_pdf:
         STAGED / "{reeks}" / "{sessie}.pdf",
     log:
         LOGS / "{reeks}" / "{sessie}.pdf.log",
-    priority: SESSION_FIRST
+    priority: SESSION_FIRST + PDF_FIRST
     params:
         code=fingerprint(PDF_CODE),
     message:
         "PDF maken: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        run_step(
+        session_step(
             "render_pdf",
+            wildcards,
             input,
             output,
             log,
-            session_label(wildcards),
-            config,
-            source=session_source(wildcards),
-            stale=stale_reports(wildcards.reeks, wildcards.sessie),
+            priority=SESSION_FIRST + PDF_FIRST,
         )
 
 
@@ -311,16 +306,7 @@ rule render_docx:
     message:
         "Word-bestand maken: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        run_step(
-            "render_docx",
-            input,
-            output,
-            log,
-            session_label(wildcards),
-            config,
-            source=session_source(wildcards),
-            stale=stale_reports(wildcards.reeks, wildcards.sessie),
-        )
+        session_step("render_docx", wildcards, input, output, log)
 
 
 rule render_web:
@@ -338,16 +324,7 @@ rule render_web:
     message:
         "Webversie maken: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        run_step(
-            "render_web",
-            input,
-            output,
-            log,
-            session_label(wildcards),
-            config,
-            source=session_source(wildcards),
-            stale=stale_reports(wildcards.reeks, wildcards.sessie),
-        )
+        session_step("render_web", wildcards, input, output, log)
 
 
 rule publish_session:
@@ -397,6 +374,7 @@ rule render_overview_pdf:
         STAGED / "{reeks}.overzicht.pdf",
     log:
         LOGS / "{reeks}.overzicht.pdf.log",
+    priority: PDF_FIRST
     params:
         code=fingerprint(PDF_CODE + OVERVIEW_CODE),
     message:

@@ -49,6 +49,10 @@ SESSION_FIRST = 10
 """The priority of a session's own jobs: its reports come before the overview and
 index that wait for them (Snakemake would otherwise start with the jobs that read
 the most input)."""
+PDF_FIRST = 5
+"""Added to the priority of a PDF, the slowest step of a session or an overview: it
+starts before the quick ones, so that two cores finish together (after an edit, the
+series overview's PDF starts while the session's own reports are made)."""
 FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
 """A session name as its final reports carry it (a draft's end in -concept; the
 series overview is called overzicht)."""
@@ -83,7 +87,7 @@ PDF_CODE = (
     + sorted((CODE / "pdf").glob("*.py"))
 )
 DOCX_CODE = LAYOUT_CODE + sorted((CODE / "docx").glob("*.py"))
-OVERVIEW_CODE = sorted((CODE / "overview").glob("*.py"))
+OVERVIEW_CODE = sorted((CODE / "overview").glob("*.py")) + [CODE / "kept_renders.py"]
 DISTRIBUTION_CODE = sorted((CODE / "distribution").glob("*.py"))
 PACKAGE_CODE = (
     SHARED_CODE
@@ -258,6 +262,24 @@ def session_source(wildcards):
     return CONTENT / wildcards.reeks / f"{wildcards.sessie}.md"
 
 
+def session_step(
+    step, wildcards, input, output, log, priority=SESSION_FIRST, **options
+):
+    """The job of one step of a session: a failure removes the session's reports."""
+    run_step(
+        step,
+        input,
+        output,
+        log,
+        session_label(wildcards),
+        config,
+        source=session_source(wildcards),
+        stale=stale_reports(wildcards.reeks, wildcards.sessie),
+        priority=priority,
+        **options,
+    )
+
+
 def run_overview(wildcards, input, output, log, kind):
     """The job of one format of a series overview."""
     run_step(
@@ -269,6 +291,7 @@ def run_overview(wildcards, input, output, log, kind):
         config,
         source=CONTENT / wildcards.reeks / "reeks.yaml",
         stale=overview(wildcards.reeks),
+        priority=PDF_FIRST if kind == "pdf" else 0,
         kind=kind,
         progress_rule=f"render_overview_{'web' if kind == 'html' else kind}",
     )

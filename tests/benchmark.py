@@ -1,16 +1,18 @@
 """Benchmark of the build, as a user runs it (not a test: nothing asserts on time).
 
-It writes N realistic sessions (default 100, over four series; see
-`sample_content.py`) into a temporary copy of the project and measures, as the
-median of several repetitions:
+It writes N realistic sessions (default 100; see `sample_content.py`) into a
+temporary copy of the project, over as many series as it takes to hold at most
+eight sessions each (a CoP series meets four to eight times; `--reeksen` sets
+another number), and measures, as the median of several repetitions:
 
   (a) the floor: parse and render every session in one warm Python process,
       one after the other (a fresh process, imports included);
   (b) a full build through `./build.sh` with 2 cores;
   (c) the same command when nothing changed;
   (d) the same command after one session's text was edited (and, separately, the
-      time until that session's three reports were written: the series overview
-      and the index are made after them, in the same command);
+      time until that session's three reports were written and until the last
+      report was written: the overview of its series and the index are made in
+      the same command);
   (e) the same command after the stylesheet changed (all PDFs and web pages);
   (f) the peak memory of the largest single process and of all processes of the
       build together (sampled every 20 ms during one more full build, which is
@@ -19,7 +21,8 @@ median of several repetitions:
 It prints the figures and the ratio (b)/(a) and writes them as JSON. Run from the
 project folder:
 
-    .venv/bin/python tests/benchmark.py [--sessies 100] [--herhalingen 3] [--json PAD]
+    .venv/bin/python tests/benchmark.py [--sessies 100] [--reeksen R] [--herhalingen 3]
+        [--json PAD]
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from sample_content import write_content  # noqa: E402
 
+SESSIONS_PER_SERIES = 8
+"""At most this many sessions per series by default (a series meets four to eight times)."""
 PROJECT_PARTS = ("Snakefile", "rules", "scripts", "templates", "profiles", "build.sh")
 PROJECT_PARTS += ("requirements.txt", "requirements-dev.txt")
 
@@ -115,6 +120,17 @@ def timed(
     return seconds, peak
 
 
+def every_report(out: Path) -> list[Path]:
+    """The published reports, overviews and index (not the build's own files)."""
+    kinds = {".pdf", ".docx", ".html"}
+    return [
+        path
+        for path in out.rglob("*")
+        if path.suffix in kinds
+        and not any(part.startswith(".") for part in path.relative_to(out).parts)
+    ]
+
+
 def leftover_processes(folder: Path) -> list[str]:
     """Processes still running from the benchmark's project copy (there should be none)."""
     found = []
@@ -128,10 +144,12 @@ def leftover_processes(folder: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessies", type=int, default=100)
+    parser.add_argument("--reeksen", type=int, default=None)
     parser.add_argument("--herhalingen", type=int, default=3)
     parser.add_argument("--json", type=Path, default=Path("benchmark.json"))
     options = parser.parse_args()
     repeat = options.herhalingen
+    series = options.reeksen or max(1, -(-options.sessies // SESSIONS_PER_SERIES))
 
     with tempfile.TemporaryDirectory(prefix="copreport-meting-") as folder:
         base = Path(folder)
@@ -147,7 +165,7 @@ def main() -> None:
                 shutil.copy2(source, project / part)
         os.symlink(ROOT / ".venv", project / ".venv")
         content, out = base / "content", base / "out"
-        sources = write_content(content, options.sessies)
+        sources = write_content(content, options.sessies, series)
         build = [
             str(project / "build.sh"),
             "--content",
@@ -178,7 +196,7 @@ def main() -> None:
 
         unchanged = [timed(build, base)[0] for _ in range(repeat)]
 
-        edited, reported = [], []
+        edited, reported, last = [], [], []
         reports = [
             out / sources[0].parent.name / f"{sources[0].stem}.{kind}"
             for kind in ("pdf", "docx", "html")
@@ -189,6 +207,7 @@ def main() -> None:
             started = time.time()
             edited.append(timed(build, base)[0])
             reported.append(max(path.stat().st_mtime for path in reports) - started)
+            last.append(max(p.stat().st_mtime for p in every_report(out)) - started)
 
         restyled = []
         for number in range(repeat):
@@ -200,6 +219,7 @@ def main() -> None:
 
     results = {
         "sessies": options.sessies,
+        "reeksen": series,
         "herhalingen": repeat,
         "kernen": 2,
         "a_vloer_s": statistics.median(floor),
@@ -207,6 +227,7 @@ def main() -> None:
         "c_niets_veranderd_s": statistics.median(unchanged),
         "d_een_sessie_gewijzigd_s": statistics.median(edited),
         "d_verslagen_van_de_sessie_s": statistics.median(reported),
+        "d_laatste_verslag_s": statistics.median(last),
         "e_stijlblad_gewijzigd_s": statistics.median(restyled),
         "f_grootste_proces_mb": round(largest / 2**20),
         "f_hele_bouw_mb": round(total / 2**20),
@@ -218,17 +239,22 @@ def main() -> None:
             "c": unchanged,
             "d": edited,
             "d_verslagen": reported,
+            "d_laatste": last,
             "e": restyled,
         },
     }
     options.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"{options.sessies} sessies, 2 kernen, mediaan van {repeat} herhalingen")
+    print(
+        f"{options.sessies} sessies in {series} reeksen, 2 kernen, "
+        f"mediaan van {repeat} herhalingen"
+    )
     for label, key in [
         ("(a) vloer: één warm proces", "a_vloer_s"),
         ("(b) volledige bouw", "b_volledige_bouw_s"),
         ("(c) niets veranderd", "c_niets_veranderd_s"),
         ("(d) één sessie gewijzigd", "d_een_sessie_gewijzigd_s"),
-        ("    waarvan tot haar verslagen", "d_verslagen_van_de_sessie_s"),
+        ("    tot haar eigen verslagen", "d_verslagen_van_de_sessie_s"),
+        ("    tot het laatste verslag", "d_laatste_verslag_s"),
         ("(e) stijlblad gewijzigd", "e_stijlblad_gewijzigd_s"),
     ]:
         print(f"  {label:32} {results[key]:7.2f} s")

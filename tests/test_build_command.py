@@ -234,6 +234,8 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
         "b_volledige_bouw_s",
         "c_niets_veranderd_s",
         "d_een_sessie_gewijzigd_s",
+        "d_verslagen_van_de_sessie_s",
+        "d_laatste_verslag_s",
         "e_stijlblad_gewijzigd_s",
         "f_grootste_proces_mb",
         "f_hele_bouw_mb",
@@ -241,3 +243,5 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
     ):
         assert data[key] > 0, key
     assert data["achtergebleven_processen"] == []
+    assert data["reeksen"] == 1  # two sessions fit in one series
+    assert data["d_verslagen_van_de_sessie_s"] <= data["d_laatste_verslag_s"]

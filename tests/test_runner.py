@@ -253,3 +253,37 @@ def test_a_full_or_read_only_disk_is_named_not_called_a_bug(
     message = result.problems[0][2]
     assert message.startswith(words)
     assert "interne fout" not in message
+
+
+def test_waiting_steps_start_highest_priority_first(work):
+    """Snakemake hands out more jobs than there are cores; the server starts the
+    PDFs (the slowest) first, and equals in the order they came."""
+    import socket
+    from collections import deque
+
+    from copreport.runner import server
+
+    started = []
+    loop = server._Loop.__new__(server._Loop)
+    loop.workers, loop.children = 3, {}
+
+    def fork(connection, waiting):
+        started.append(waiting.outputs[0])
+        loop.children[len(started)] = waiting
+
+    loop._fork = fork
+    pairs = [socket.socketpair() for _ in range(4)]
+    loop.waiting = deque(
+        (ours, request(work, "render_web", name, priority=priority))
+        for (ours, _), (name, priority) in zip(
+            pairs,
+            [("web", 10), ("overzicht.pdf", 5), ("pdf", 15), ("docx", 10)],
+            strict=True,
+        )
+    )
+    loop._start_waiting()
+    assert [Path(p).name for p in started] == ["pdf", "web", "docx"]
+    assert [Path(r.outputs[0]).name for _, r in loop.waiting] == ["overzicht.pdf"]
+    for pair in pairs:
+        for end in pair:
+            end.close()

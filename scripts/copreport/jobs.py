@@ -46,12 +46,14 @@ def run_step(
     config: Mapping[str, Any],
     source: Path,
     stale: Iterable[Path] = (),
+    priority: int = 0,
     **options: Any,
 ) -> None:
     """Do `step` for one job; on failure remove the `stale` reports and raise.
 
     `label` names the work for the user (``reeks/sessie``), `source` is the content
-    file it is about, `options` are paths the step needs besides its inputs.
+    file it is about, `priority` the rule's (the fork server starts waiting steps
+    highest first), `options` are paths the step needs besides its inputs.
     """
     rule = options.pop("progress_rule", step)
     request = Request(
@@ -63,6 +65,7 @@ def run_step(
         limits=limits(config),
         label=label,
         source=str(source),
+        priority=priority,
     )
     result = client.run(request)
     if not result.ok:

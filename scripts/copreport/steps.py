@@ -168,27 +168,40 @@ def package_session(request: Request) -> list[str]:
 
 
 def _write_outline(request: Request, outline) -> list[str]:
-    """Write an outline in the format the request asks for; return notes."""
+    """Write an outline in the format the request asks for; return notes.
+
+    PDF and Word files, the slow ones, are made only when the outline, the
+    templates or the code changed since the last render (see `kept_renders`).
+    """
+    from .kept_renders import render_once
+
     target = Path(request.outputs[0])
     kind = request.options["kind"]
+    if kind == "html":
+        from .web.page import outline_page
+
+        page = outline_page(outline, Path(request.inputs["templates"][0]).parent)
+        write_bytes(target, page.encode("utf-8"))
+        return []
     if kind == "pdf":
         from .pdf.writer import outline_pdf
 
-        write_bytes(
-            target, outline_pdf(outline, Path(request.inputs["templates"][0]).parent)
-        )
-        return []
-    if kind == "docx":
+        templates = Path(request.inputs["templates"][0]).parent
+
+        def render() -> tuple[bytes, list[str]]:
+            return outline_pdf(outline, templates), []
+    else:
         from .docx.writer import outline_docx
 
-        data, notes = outline_docx(outline, Path(request.input("template")))
-        write_bytes(target, data)
-        return notes
-    from .web.page import outline_page
+        templates = Path(request.input("template")).parent
 
-    page = outline_page(outline, Path(request.inputs["templates"][0]).parent)
-    write_bytes(target, page.encode("utf-8"))
-    return []
+        def render() -> tuple[bytes, list[str]]:
+            return outline_docx(outline, Path(request.input("template")))
+
+    assets = [path for path in templates.iterdir() if path.is_file()]
+    data, notes = render_once(target, kind, outline, assets, render)
+    write_bytes(target, data)
+    return notes
 
 
 def _content(request: Request) -> Path:

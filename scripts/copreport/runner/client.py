@@ -20,7 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .perform import crash_message, time_message, write_log
+from .perform import crash_message, remove_partial_files, time_message, write_log
 from .protocol import Request, Result, receive, send
 from .server import STOP, WORKERS_ENV
 
@@ -256,13 +256,13 @@ def _own_process(request: Request) -> Result:
     except subprocess.TimeoutExpired:
         _kill_group(process)
         process.communicate()
-        _remove_partial_files(request, process.pid)
+        remove_partial_files(request, process.pid)
         message = time_message(request)
         write_log(Path(request.log), message + "\n")
         return Result.failure(message, request.source)
     if process.returncode in (0, 1) and output.strip():
         return Result.from_json(output.strip().splitlines()[-1])
-    _remove_partial_files(request, process.pid)
+    remove_partial_files(request, process.pid)
     message = crash_message(request)
     write_log(Path(request.log), f"{message}\n\n{errors.decode(errors='replace')}")
     return Result.failure(message, request.source)
@@ -273,10 +273,3 @@ def _kill_group(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
     except OSError:
         process.kill()
-
-
-def _remove_partial_files(request: Request, pid: int) -> None:
-    from ..atomic import partial_path
-
-    for output in request.outputs:
-        partial_path(Path(output), pid).unlink(missing_ok=True)

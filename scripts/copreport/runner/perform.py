@@ -148,3 +148,14 @@ def write_log(log: Path, text: str) -> None:
         log.write_text(text, encoding="utf-8")
     except OSError:
         pass
+
+
+def remove_partial_files(request: Request, pid: int) -> None:
+    """The temporary files a killed step (process `pid`) left beside its outputs
+    and beside the renders it was keeping."""
+    from ..atomic import partial_path
+    from ..kept_renders import kept_paths
+
+    for output in map(Path, request.outputs):
+        for path in (output, *kept_paths(output)):
+            partial_path(path, pid).unlink(missing_ok=True)

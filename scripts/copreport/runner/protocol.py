@@ -35,6 +35,8 @@ class Request:
     """What the user calls the work: ``reeks/sessie`` or a file name."""
     source: str | None = None
     """The content file the step is about, named by messages that have no line."""
+    priority: int = 0
+    """Waiting steps start highest first (the rule's Snakemake priority)."""
 
     def input(self, name: str) -> str:
         """The single file of a named input."""

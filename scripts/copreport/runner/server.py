@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import selectors
 import signal
@@ -24,7 +25,13 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from .perform import crash_message, perform, time_message, write_log
+from .perform import (
+    crash_message,
+    perform,
+    remove_partial_files,
+    time_message,
+    write_log,
+)
 from .protocol import Request, Result, receive, send
 
 WORKERS_ENV = "COPREPORT_SERVER_WORKERS"
@@ -65,6 +72,9 @@ def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
         _remove_traces(socket_path)
         return  # the build is already over
     warm_up()
+    # What the warm-up loaded stays as it is: the collector no longer walks it, so
+    # children do not copy its pages by touching them and the server exits at once.
+    gc.freeze()
     listener = _listen(socket_path)
     if ready is not None:
         try:
@@ -174,9 +184,13 @@ class _Loop:
         self._start_waiting()
 
     def _start_waiting(self) -> None:
-        """Fork children for waiting requests while there is room."""
+        """Fork children for waiting requests while there is room, highest priority
+        first (in order of arrival among equals): Snakemake hands out more jobs than
+        there are cores, and their threads arrive in any order."""
         while self.waiting and len(self.children) < self.workers:
-            connection, request = self.waiting.popleft()
+            first = max(self.waiting, key=lambda waiting: waiting[1].priority)
+            self.waiting.remove(first)
+            connection, request = first
             if _hung_up(connection):
                 connection.close()
                 continue
@@ -216,7 +230,7 @@ class _Loop:
         self.last_activity = time.monotonic()
         exited = os.WIFEXITED(status) and os.WEXITSTATUS(status) in (0, 1)
         if not exited or child.killed_for:
-            _remove_partial_files(child.request, child.pid)
+            remove_partial_files(child.request, child.pid)
             if child.killed_for != "job":
                 message = (
                     time_message(child.request)
@@ -241,7 +255,7 @@ class _Loop:
             _kill(child.pid)
         for child in self.children.values():
             os.waitpid(child.pid, 0)
-            _remove_partial_files(child.request, child.pid)
+            remove_partial_files(child.request, child.pid)
         self.listener.close()
         _remove_traces(self.path)
 
@@ -294,14 +308,6 @@ def _kill(pid: int) -> None:
             return
         except OSError:
             continue
-
-
-def _remove_partial_files(request: Request, pid: int) -> None:
-    """The temporary files a killed child left beside its outputs."""
-    from ..atomic import partial_path
-
-    for output in request.outputs:
-        partial_path(Path(output), pid).unlink(missing_ok=True)
 
 
 def main() -> None:

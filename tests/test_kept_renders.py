@@ -1,0 +1,111 @@
+"""A document made from many sessions is rendered again only when what it shows changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from copreport.kept_renders import render_once
+from copreport.overview.index import build_index
+from copreport.pdf.writer import outline_pdf
+from copreport.source.session import parse_session, register_of, series_of
+from helpers import ROOT
+from sample_content import write_content
+
+TEMPLATES = ROOT / "templates"
+ASSETS = [path for path in TEMPLATES.iterdir() if path.is_file()]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    """The printed index of four sessions in two series."""
+    content = tmp_path_factory.mktemp("content")
+    write_content(content, sessions=4, series=2)
+    register = register_of(content)
+    series = []
+    for folder in sorted(p for p in content.iterdir() if p.is_dir()):
+        record = series_of(folder, register, content)
+        sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
+        series.append((record, sessions))
+    return build_index(series, links=False)[0]
+
+
+class Renders:
+    """A render function that counts its calls."""
+
+    def __init__(self, outline) -> None:
+        self.outline = outline
+        self.count = 0
+
+    def __call__(self) -> tuple[bytes, list[str]]:
+        self.count += 1
+        return outline_pdf(self.outline, TEMPLATES), []
+
+
+def test_an_unchanged_document_is_not_rendered_again(index, tmp_path):
+    target = tmp_path / "index.pdf"
+    render = Renders(index)
+    first, _ = render_once(target, "pdf", index, ASSETS, render)
+    again, _ = render_once(target, "pdf", index, ASSETS, render)
+    assert render.count == 1
+    assert again == first == outline_pdf(index, TEMPLATES)
+
+
+def test_a_changed_title_is_rendered_again(index, tmp_path):
+    target = tmp_path / "index.pdf"
+    render_once(target, "pdf", index, ASSETS, Renders(index))
+    section = index.sections[0]
+    renamed = dataclasses.replace(
+        index, sections=[dataclasses.replace(section, heading="Een andere reeks")]
+    )
+    render = Renders(renamed)
+    data, _ = render_once(target, "pdf", renamed, ASSETS, render)
+    assert render.count == 1
+    assert data == outline_pdf(renamed, TEMPLATES)
+
+
+def test_a_changed_stylesheet_is_rendered_again(index, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for path in ASSETS:
+        (templates / path.name).write_bytes(path.read_bytes())
+    assets = sorted(templates.iterdir())
+    target = tmp_path / "index.pdf"
+    render_once(target, "pdf", index, assets, Renders(index))
+    with (templates / "report.css").open("a", encoding="utf-8") as css:
+        css.write("\n/* gewijzigd */\n")
+    render = Renders(index)
+    render_once(target, "pdf", index, assets, render)
+    assert render.count == 1
+
+
+def test_a_damaged_kept_render_is_made_again(index, tmp_path):
+    target = tmp_path / "index.pdf"
+    first, _ = render_once(target, "pdf", index, ASSETS, Renders(index))
+    (kept,) = (tmp_path / ".bewaard").glob("*.pdf")
+    kept.write_bytes(first[: len(first) // 2])
+    render = Renders(index)
+    data, _ = render_once(target, "pdf", index, ASSETS, render)
+    assert render.count == 1
+    assert data == first
+
+
+def test_a_folder_that_cannot_keep_renders_still_gets_its_document(index, tmp_path):
+    (tmp_path / ".bewaard").write_text("geen map", encoding="utf-8")
+    render = Renders(index)
+    data, _ = render_once(tmp_path / "index.pdf", "pdf", index, ASSETS, render)
+    assert data.startswith(b"%PDF") and render.count == 1
+
+
+def test_notes_are_kept_with_the_render(tmp_path):
+    target = tmp_path / "overzicht.docx"
+    outline = ("een opzet",)
+    render_once(target, "docx", outline, [], lambda: (b"inhoud", ["een opmerking"]))
+    data, notes = render_once(target, "docx", outline, [], lambda: pytest.fail("opnieuw"))
+    assert (data, notes) == (b"inhoud", ["een opmerking"])
+
+
+def test_nothing_is_kept_in_the_output_folder(tmp_path: Path):
+    render_once(tmp_path / "x.pdf", "pdf", ("opzet",), [], lambda: (b"%PDF", []))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".bewaard"]
