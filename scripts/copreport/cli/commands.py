@@ -96,9 +96,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         if snapshot.unchanged(out, state) and not found.problems:
             print(progress.nothing_to_do())
             return 0, content, out
-    jobs.listener = progress
-    client.enable_server(workers=getattr(arguments, "kernen", 2))
-    client.start_server()
+    jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
         # fork server, so a free core never waits for Snakemake to hand out work.

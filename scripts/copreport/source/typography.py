@@ -8,9 +8,12 @@ Straight quotes become curly ones (‘…’, “…”), the apostrophe in ``'s
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..dutch import MONTHS, NBSP
-from ..model import Code, Emphasis, Inline, Link, Strong, Text
+
+if TYPE_CHECKING:  # the model is loaded by whoever has inlines (not by a front-matter scan)
+    from ..model import Inline
 
 _OPENING_CONTEXT = set(" \t\n([{=\u2018\u201c/-\u2013\u2014" + NBSP)
 # 's avonds, 't is, 'n keer, '80: an apostrophe, not an opening quote.
@@ -53,6 +56,8 @@ def typeset(text: str, before: str = " ") -> str:
 
 def typeset_inlines(inlines: list[Inline], before: str = " ") -> list[Inline]:
     """Dutch typography over a run of inlines, quotes balanced across elements."""
+    from ..model import Code, Emphasis, Link, Strong, Text
+
     result: list[Inline] = []
     for node in inlines:
         if isinstance(node, Text):
@@ -69,6 +74,8 @@ def typeset_inlines(inlines: list[Inline], before: str = " ") -> list[Inline]:
 
 
 def _last_char(inlines: list[Inline]) -> str:
+    from ..model import Code, Emphasis, Link, Strong, Text
+
     for node in reversed(inlines):
         if isinstance(node, (Text, Code)) and node.text:
             return node.text[-1]
