@@ -109,3 +109,34 @@ def test_notes_are_kept_with_the_render(tmp_path):
 def test_nothing_is_kept_in_the_output_folder(tmp_path: Path):
     render_once(tmp_path / "x.pdf", "pdf", ("opzet",), [], lambda: (b"%PDF", []))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".bewaard"]
+
+
+def _series_after(content: Path, old: str, new: str):
+    """The first series of `content`, parsed after replacing `old` in its first session."""
+    from copreport.overview import build_overview
+
+    register = register_of(content)
+    folder = sorted(p for p in content.iterdir() if p.is_dir())[0]
+    first = sorted(folder.glob("*.md"))[0]
+    text = first.read_text(encoding="utf-8")
+    assert old in text
+    first.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        record = series_of(folder, register, content)
+        sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
+        return build_overview(record, sessions), build_index([(record, sessions)], False)[0]
+    finally:
+        first.write_text(text, encoding="utf-8")
+
+
+def test_an_edit_in_the_account_leaves_overview_and_index_as_they_were(tmp_path):
+    write_content(tmp_path, sessions=4, series=2)
+    account = "## Wat hebben we gedaan?\n\n"
+    overview, index = _series_after(tmp_path, account, account)
+    edited = _series_after(tmp_path, account, account + "Een nieuwe eerste zin. ")
+    assert edited == (overview, index)
+    last_point = "\n\n## Stelling 2"  # a paragraph at the end of stelling 1
+    changed, same_index = _series_after(
+        tmp_path, last_point, "\n\nNog een punt." + last_point
+    )
+    assert changed != overview and same_index == index
