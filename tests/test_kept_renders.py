@@ -140,3 +140,22 @@ def test_an_edit_in_the_account_leaves_overview_and_index_as_they_were(tmp_path)
         tmp_path, last_point, "\n\nNog een punt." + last_point
     )
     assert changed != overview and same_index == index
+
+
+def test_the_index_reads_only_what_it_shows_and_says_the_same(tmp_path):
+    """The index step reads each model as a `Listing` (no text, a fraction of the
+    memory); the outline is the one the whole models give."""
+    from copreport.model import Listing
+
+    write_content(tmp_path, sessions=4, series=2)
+    register = register_of(tmp_path)
+    whole, light = [], []
+    for folder in sorted(p for p in tmp_path.iterdir() if p.is_dir()):
+        record = series_of(folder, register, tmp_path)
+        sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
+        whole.append((record, sessions))
+        light.append(
+            (record, [Listing.model_validate_json(s.model_dump_json()) for s in sessions])
+        )
+    for links in (True, False):
+        assert build_index(light, links) == build_index(whole, links)

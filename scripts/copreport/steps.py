@@ -120,11 +120,11 @@ def render_overview(request: Request) -> list[str]:
 
 def render_index(request: Request) -> list[str]:
     """The index of the output folder (web page with links, or PDF)."""
-    from .model import Series, Session
+    from .model import Listing, Series
     from .overview.index import build_index
 
     sessions = [
-        Session.model_validate_json(Path(path).read_bytes())
+        Listing.model_validate_json(Path(path).read_bytes())
         for path in request.inputs["sessions"]
     ]
     series = [

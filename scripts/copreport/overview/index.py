@@ -12,7 +12,7 @@ import datetime as dt
 
 from .. import dutch
 from ..dutch import LABELS
-from ..model import Inline, Link, Series, Session, Table, Text
+from ..model import Inline, Link, Listing, Series, Session, Table, Text
 from ..outline.nodes import (
     Outline,
     Properties,
@@ -27,9 +27,11 @@ from . import wording
 
 
 def build_index(
-    series: list[tuple[Series, list[Session]]], links: bool
+    series: list[tuple[Series, list[Listing]] | tuple[Series, list[Session]]],
+    links: bool,
 ) -> tuple[Outline, list[str]]:
-    """The index outline (with relative links for the web) and notes on gaps."""
+    """The index outline (with relative links for the web) and notes on gaps; the
+    sessions are their `Listing` (or their whole model, which holds the same)."""
     notes = []
     sections = []
     every = [s for _, sessions in series for s in sessions]
@@ -92,7 +94,7 @@ def build_index(
     return outline, notes
 
 
-def _reports(slug: str, session: Session) -> list[Inline]:
+def _reports(slug: str, session: Listing | Session) -> list[Inline]:
     stem = session.slug + (DRAFT_SUFFIX if session.draft else "")
     return _links(f"{slug}/{stem}")
 
