@@ -159,3 +159,23 @@ def test_the_index_reads_only_what_it_shows_and_says_the_same(tmp_path):
         )
     for links in (True, False):
         assert build_index(light, links) == build_index(whole, links)
+
+
+def test_other_code_or_packages_render_again(index, tmp_path, monkeypatch):
+    """The key holds the code as the process loaded it, Python, the installed
+    packages and the house font; any other setting renders again."""
+    from copreport import kept_renders
+
+    target = tmp_path / "index.pdf"
+    render_once(target, "pdf", index, ASSETS, Renders(index))
+    monkeypatch.setattr(kept_renders, "SETTING", kept_renders.SETTING + b"anders")
+    render = Renders(index)
+    render_once(target, "pdf", index, ASSETS, render)
+    assert render.count == 1
+
+
+def test_the_setting_names_the_installed_packages_and_the_font():
+    from copreport import kept_renders
+
+    assert any(name.startswith("weasyprint-") for name in kept_renders._installed())
+    assert b"Carlito" in kept_renders._font_file()

@@ -287,3 +287,35 @@ def test_waiting_steps_start_highest_priority_first(work):
     for pair in pairs:
         for end in pair:
             end.close()
+
+
+@pytest.mark.slow
+def test_a_build_stopped_while_its_server_starts_leaves_nothing():
+    """`./build.sh` starts the server first and stops it at once when nothing needs
+    building: whichever comes first, no server and none of its files remain."""
+    owner = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        for pause in (0, 0.001, 0.01, 0.05, 0.3):
+            path = client.enable_server(workers=1, owner=owner.pid)
+            client.start_server()
+            time.sleep(pause)
+            client.stop_server()
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and (
+                list(path.parent.glob(f"{owner.pid}.*")) or _servers_of(path)
+            ):
+                time.sleep(0.05)
+            assert not _servers_of(path), pause
+            assert not list(path.parent.glob(f"{owner.pid}.*")), pause
+    finally:
+        os.environ.pop(client.SERVER_ENV, None)
+        owner.kill()
+        owner.wait()
+
+
+def _servers_of(path: Path) -> list[psutil.Process]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        if str(path) in " ".join(process.info["cmdline"] or []):
+            found.append(process)
+    return found

@@ -12,18 +12,66 @@ render that cannot be read or written is only a render more.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from pathlib import Path
 
 from .atomic import write_bytes
 
 FOLDER = ".bewaard"
 """Beside the staged outputs (out/.werk/.bewaard/)."""
-CODE = Path(__file__).resolve().parent
-LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pillow")
+FONT = "Carlito"
+
+
+def _setting() -> bytes:
+    """The code as this process loaded it, Python, every installed package and the
+    house font's file: read once, at import (the fork server imports this module
+    in its warm-up), so that a file edited during a build cannot pass for the code
+    that made a render."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        _add(digest, path.name.encode(), path.read_bytes())
+    _add(digest, b"packages", "\n".join(_installed()).encode())
+    _add(digest, b"font", _font_file())
+    return digest.digest()
+
+
+def _installed() -> list[str]:
+    """Every installed package with its version (the names of their `.dist-info`)."""
+    found = []
+    for folder in map(Path, sys.path):
+        with contextlib.suppress(OSError):
+            found += [p.name for p in folder.iterdir() if p.suffix == ".dist-info"]
+    return sorted(found)
+
+
+def _font_file() -> bytes:
+    """Where fontconfig finds the house font, with its size and time (or nothing)."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return b""
+    found = subprocess.run(
+        [fc_match, "-f", "%{file}", FONT], capture_output=True, check=False
+    ).stdout
+    try:
+        status = Path(found.decode()).stat()
+    except (OSError, UnicodeDecodeError):
+        return found
+    return found + f" {status.st_size} {status.st_mtime_ns}".encode()
+
+
+def _add(digest, name: bytes, data: bytes) -> None:
+    """One named part, with its lengths, so that no two different sets run together."""
+    for part in (name, data):
+        digest.update(len(part).to_bytes(8, "big") + part)
+
+
+SETTING = _setting()
 
 Render = Callable[[], tuple[bytes, list[str]]]
 
@@ -32,7 +80,10 @@ def render_once(
     target: Path, kind: str, outline: object, assets: Iterable[Path], render: Render
 ) -> tuple[bytes, list[str]]:
     """The bytes and notes of `outline` as `kind`: kept ones if nothing changed."""
-    key = _digest(kind, outline, assets)
+    try:
+        key = _digest(kind, outline, assets)
+    except OSError:  # a template that cannot be read: the render will say so
+        return render()
     data_path, key_path = kept_paths(target)
     try:
         kept = json.loads(key_path.read_text(encoding="utf-8"))
@@ -60,13 +111,11 @@ def kept_paths(target: Path) -> tuple[Path, Path]:
 
 
 def _digest(kind: str, outline: object, assets: Iterable[Path]) -> str:
-    """Everything a render depends on: outline, format, template files, code, libraries."""
-    digest = hashlib.sha256(kind.encode())
-    digest.update(repr(outline).encode("utf-8"))
+    """Everything a render depends on: outline, format, template files, and the code,
+    packages and font of this process."""
+    digest = hashlib.sha256(SETTING)
+    _add(digest, b"kind", kind.encode())
+    _add(digest, b"outline", repr(outline).encode("utf-8"))
     for path in sorted(assets):
-        digest.update(path.name.encode() + path.read_bytes())
-    for path in sorted(CODE.rglob("*.py")):
-        digest.update(path.read_bytes())
-    for library in LIBRARIES:
-        digest.update(metadata.version(library).encode())
+        _add(digest, path.name.encode(), path.read_bytes())
     return digest.hexdigest()

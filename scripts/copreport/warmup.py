@@ -96,6 +96,7 @@ def sample_session() -> Session:
 
 def warm_up() -> None:
     """Parse and render the sample session in every format, keeping nothing but caches."""
+    from . import kept_renders  # noqa: F401 - what the server's code is, read now
     from .docx.writer import docx_bytes
     from .pdf.writer import pdf_bytes
     from .steps import STEPS  # noqa: F401 - imported now, not in every child

@@ -36,6 +36,10 @@ _started: dict[str, subprocess.Popen] = {}
 """Servers this process started (so that it can end them, even mid-start)."""
 _broken: set[str] = set()
 """Servers that could not start or died: this process does not try them again."""
+_registry = threading.Lock()
+"""Held while a server is started or stopped, so that a stop never misses a start."""
+_stopped: set[str] = set()
+"""Servers this process stopped: a start still under way must not start them again."""
 
 
 def enable_server(workers: int, owner: int | None = None) -> Path | None:
@@ -48,6 +52,8 @@ def enable_server(workers: int, owner: int | None = None) -> Path | None:
         return None
     owner = owner or os.getpid()
     path = _socket_folder() / f"{owner}.sock"
+    _stopped.discard(str(path))  # a new build: its server may start (again)
+    _broken.discard(str(path))
     os.environ[SERVER_ENV] = str(path)
     os.environ[WORKERS_ENV] = str(workers)
     return path
@@ -77,6 +83,9 @@ def stop_server() -> None:
     address = os.environ.get(SERVER_ENV)
     if not address:
         return
+    with _registry:
+        _stopped.add(address)
+        server = _started.pop(address, None)
     asked = False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
@@ -86,7 +95,6 @@ def stop_server() -> None:
             asked = True
     except OSError:
         pass
-    server = _started.pop(address, None)
     if server is not None:
         if not asked:  # not listening yet: it would only notice after its warm-up
             server.terminate()
@@ -147,6 +155,8 @@ def _connect(path: Path) -> socket.socket | None:
 
 def _ensure_server(path: Path) -> bool:
     """Start the server unless it runs; True when it answers (or just got ready)."""
+    if str(path) in _stopped or str(path) in _broken:
+        return False  # before the start lock: a refused start leaves no lock file
     with _start_lock, _file_lock(path.with_suffix(".start")):
         probe = _connect(path)
         if probe is not None:
@@ -158,31 +168,38 @@ def _ensure_server(path: Path) -> bool:
         owner = int(path.stem)
         ready_read, ready_write = os.pipe()
         log = path.with_suffix(".log")
-        try:
-            with open(log, "wb") as errors:
-                server = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-I",
-                        "-c",
-                        _boot("copreport.runner.server"),
-                        str(path),
-                        str(owner),
-                        str(ready_write),
-                    ],
-                    stdin=subprocess.DEVNULL,
-                    stdout=errors,
-                    stderr=errors,
-                    pass_fds=(ready_write,),
-                    start_new_session=True,
-                    close_fds=True,
-                )
-        except OSError:
-            _broken.add(str(path))
-            return False
-        finally:
-            os.close(ready_write)
-        _started[str(path)] = server
+        with _registry:
+            if str(path) in _stopped:  # the build ended before its server could start
+                os.close(ready_read)
+                os.close(ready_write)
+                path.with_suffix(".start").unlink(missing_ok=True)
+                return False
+            try:
+                with open(log, "wb") as errors:
+                    server = subprocess.Popen(
+                        [
+                            sys.executable,
+                            "-I",
+                            "-c",
+                            _boot("copreport.runner.server"),
+                            str(path),
+                            str(owner),
+                            str(ready_write),
+                        ],
+                        stdin=subprocess.DEVNULL,
+                        stdout=errors,
+                        stderr=errors,
+                        pass_fds=(ready_write,),
+                        start_new_session=True,
+                        close_fds=True,
+                    )
+            except OSError:
+                os.close(ready_read)
+                _broken.add(str(path))
+                return False
+            finally:
+                os.close(ready_write)
+            _started[str(path)] = server
         try:
             ready, _, _ = select.select([ready_read], [], [], STARTUP_SECONDS)
             started = bool(ready) and os.read(ready_read, 1) == b"1"
