@@ -237,19 +237,31 @@ def preview(source: Path, content: Path, port: int = 0) -> int:
         except OSError as error:
             raise ReportError(f"poort {port} is niet vrij ({error.strerror})") from None
         server.daemon_threads = True
+        watching = threading.Event()
+
+        def watch() -> None:
+            # Empty after a quiet moment: from then on every save is seen.
+            for changes in watchfiles.watch(
+                content,
+                ROOT / "templates",
+                stop_event=stop,
+                debounce=60,
+                step=30,
+                rust_timeout=100,
+                yield_on_timeout=True,
+            ):
+                watching.set()
+                if changes:
+                    shown.render()
+
+        threading.Thread(target=watch, daemon=True).start()
+        watching.wait(timeout=5)
+        shown.render()  # a save before the watcher was ready is shown too
         address = f"http://127.0.0.1:{server.server_address[1]}/"
         print(f"Voorbeeld van {display_path(source)}: {address}", flush=True)
         print(
             "Het verslag wordt bijgewerkt zodra u opslaat. Stoppen met Ctrl-C.", flush=True
         )
-
-        def watch() -> None:
-            for _ in watchfiles.watch(
-                content, ROOT / "templates", stop_event=stop, debounce=60, step=30
-            ):
-                shown.render()
-
-        threading.Thread(target=watch, daemon=True).start()
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
