@@ -319,3 +319,24 @@ def _servers_of(path: Path) -> list[psutil.Process]:
         if str(path) in " ".join(process.info["cmdline"] or []):
             found.append(process)
     return found
+
+
+def test_traces_of_killed_builds_are_cleared_by_the_next():
+    """`kill -9` leaves a build's socket, start lock and log; the next build clears
+    them, and leaves those of builds that still run alone."""
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    folder = client._socket_folder()
+    left = [folder / f"{ended.pid}.{suffix}" for suffix in ("sock", "start", "log")]
+    running = folder / f"{os.getpid()}.log"
+    kept = not running.exists()
+    for path in [*left, running]:
+        path.touch()
+    try:
+        client.enable_server(workers=1, owner=os.getpid())
+        assert not any(path.exists() for path in left)
+        assert running.exists()
+    finally:
+        os.environ.pop(client.SERVER_ENV, None)
+        if kept:
+            running.unlink(missing_ok=True)

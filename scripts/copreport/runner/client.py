@@ -51,7 +51,9 @@ def enable_server(workers: int, owner: int | None = None) -> Path | None:
         os.environ.pop(SERVER_ENV, None)
         return None
     owner = owner or os.getpid()
-    path = _socket_folder() / f"{owner}.sock"
+    folder = _socket_folder()
+    _remove_traces_of_ended_builds(folder)
+    path = folder / f"{owner}.sock"
     _stopped.discard(str(path))  # a new build: its server may start (again)
     _broken.discard(str(path))
     os.environ[SERVER_ENV] = str(path)
@@ -209,6 +211,19 @@ def _ensure_server(path: Path) -> bool:
             server.kill()
             _broken.add(str(path))
         return started
+
+
+def _remove_traces_of_ended_builds(folder: Path) -> None:
+    """Socket, start lock and log of builds that were killed (`kill -9` leaves them)."""
+    for trace in folder.glob("*.*"):
+        if not trace.stem.isdigit() or trace.suffix not in (".sock", ".start", ".log"):
+            continue
+        try:
+            os.kill(int(trace.stem), 0)
+        except ProcessLookupError:
+            trace.unlink(missing_ok=True)
+        except (OSError, OverflowError):
+            continue
 
 
 def _remove_traces(path: Path, pid: int) -> None:
