@@ -240,6 +240,14 @@ def actions(out: Path, log: SendLog | None = None, **flags: bool) -> list[str]:
     return [item.action for item in plan_of(out, log, **flags)]
 
 
+def sent_then_changed(content: Path, out: Path, server) -> None:
+    """The first session sent through `server`; then its PDF changed and repackaged."""
+    package(content, out, FIRST)
+    send(content, out, server)
+    (out / SERIES / f"{FIRST}.pdf").write_bytes(b"%PDF-1.7\nversie 2\n")
+    package(content, out, FIRST)
+
+
 def send(content, out, server=None, port=None, correction=False, interrupted=False):
     """Plan and send the first session's package; (plan, outcome, lines told)."""
     log = SendLog(out)
@@ -328,13 +336,10 @@ def test_a_refused_recipient_is_reported_and_the_others_are_sent(content, tmp_pa
 
 def test_a_server_that_is_down_is_a_clear_error_and_the_log_stays_intact(content, tmp_path):
     out = tmp_path / "out"
-    package(content, out, FIRST)
     with MailServer() as server:
-        send(content, out, server)
+        sent_then_changed(content, out, server)
     log = out / "verzendlog.jsonl"
     before = log.read_bytes()
-    (out / SERIES / f"{FIRST}.pdf").write_bytes(b"%PDF-1.7\nversie 2\n")
-    package(content, out, FIRST)
     planned, outcome, _ = send(content, out, port=free_port(), correction=True)
     assert [item.action for item in planned] == [CORRECT, CORRECT, CORRECT]
     assert not outcome.sent
@@ -353,11 +358,8 @@ def test_a_server_that_is_down_is_a_clear_error_and_the_log_stays_intact(content
 
 def test_a_changed_report_goes_out_again_only_as_a_correction(content, tmp_path):
     out = tmp_path / "out"
-    package(content, out, FIRST)
     with MailServer() as server:
-        send(content, out, server)
-        (out / SERIES / f"{FIRST}.pdf").write_bytes(b"%PDF-1.7\nversie 2\n")
-        package(content, out, FIRST)
+        sent_then_changed(content, out, server)
         planned, outcome, _ = send(content, out, server)
         assert [item.action for item in planned] == [CHANGED] * 3 and not outcome.sent
         planned, outcome, _ = send(content, out, server, correction=True)
