@@ -281,14 +281,7 @@ rule render_pdf:
     message:
         "PDF maken: {wildcards.reeks}/{wildcards.sessie}"
     run:
-        session_step(
-            "render_pdf",
-            wildcards,
-            input,
-            output,
-            log,
-            priority=SESSION_FIRST + PDF_FIRST,
-        )
+        session_step("render_pdf", wildcards, input, output, log)
 
 
 rule render_docx:

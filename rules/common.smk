@@ -262,10 +262,14 @@ def session_source(wildcards):
     return CONTENT / wildcards.reeks / f"{wildcards.sessie}.md"
 
 
-def session_step(
-    step, wildcards, input, output, log, priority=SESSION_FIRST, **options
-):
-    """The job of one step of a session: a failure removes the session's reports."""
+def rule_priority(name):
+    """A rule's priority, which its jobs also hand to the fork server."""
+    return workflow.get_rule(name).priority
+
+
+def session_step(step, wildcards, input, output, log, **options):
+    """The job of one step of a session, whose rule has the step's name; a failure
+    removes the session's reports."""
     run_step(
         step,
         input,
@@ -275,13 +279,14 @@ def session_step(
         config,
         source=session_source(wildcards),
         stale=stale_reports(wildcards.reeks, wildcards.sessie),
-        priority=priority,
+        priority=rule_priority(step),
         **options,
     )
 
 
 def run_overview(wildcards, input, output, log, kind):
     """The job of one format of a series overview."""
+    name = f"render_overview_{'web' if kind == 'html' else kind}"
     run_step(
         "render_overview",
         input,
@@ -291,9 +296,9 @@ def run_overview(wildcards, input, output, log, kind):
         config,
         source=CONTENT / wildcards.reeks / "reeks.yaml",
         stale=overview(wildcards.reeks),
-        priority=PDF_FIRST if kind == "pdf" else 0,
+        priority=rule_priority(name),
         kind=kind,
-        progress_rule=f"render_overview_{'web' if kind == 'html' else kind}",
+        progress_rule=name,
     )
 
 

@@ -179,3 +179,26 @@ def test_the_setting_names_the_installed_packages_and_the_font():
 
     assert any(name.startswith("weasyprint-") for name in kept_renders._installed())
     assert b"Carlito" in kept_renders._font_file()
+
+
+def test_a_pdf_made_with_other_text_libraries_is_rendered_again(
+    index, tmp_path, monkeypatch
+):
+    """An upgrade of Pango or HarfBuzz changes a PDF without changing our packages."""
+    from copreport import kept_renders
+
+    target = tmp_path / "index.pdf"
+    render_once(target, "pdf", index, ASSETS, Renders(index))
+    loaded = kept_renders.text_libraries()
+    monkeypatch.setattr(kept_renders, "text_libraries", lambda: loaded + b"\nnieuw")
+    render = Renders(index)
+    render_once(target, "pdf", index, ASSETS, render)
+    assert render.count == 1
+
+
+def test_the_setting_of_a_pdf_names_pango_and_harfbuzz_as_loaded():
+    from copreport import kept_renders
+
+    loaded = kept_renders.text_libraries().decode()
+    assert "/libpango-1.0.so" in loaded
+    assert "/libharfbuzz.so" in loaded

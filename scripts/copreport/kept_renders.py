@@ -13,6 +13,7 @@ render that cannot be read or written is only a render more.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import shutil
@@ -26,6 +27,9 @@ from .atomic import write_bytes
 FOLDER = ".bewaard"
 """Beside the staged outputs (out/.werk/.bewaard/)."""
 FONT = "Carlito"
+TEXT_LIBRARIES = ("pango", "harfbuzz", "fontconfig", "freetype", "fribidi", "thai")
+TEXT_LIBRARIES += ("graphite2", "glib", "gobject")
+"""The system libraries WeasyPrint lays out and embeds text with (`lib<name>...`)."""
 
 
 def _setting() -> bytes:
@@ -63,6 +67,26 @@ def _font_file() -> bytes:
     except (OSError, UnicodeDecodeError):
         return found
     return found + f" {status.st_size} {status.st_mtime_ns}".encode()
+
+
+@functools.cache
+def text_libraries() -> bytes:
+    """The text libraries as this process loaded them: file, device and inode of each
+    (from /proc/self/maps; nothing where there is none). An upgrade of Pango or
+    HarfBuzz changes a PDF without changing any package of ours."""
+    import weasyprint  # noqa: F401 - loads them
+
+    try:
+        maps = Path("/proc/self/maps").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return b""
+    prefixes = tuple(f"lib{name}" for name in TEXT_LIBRARIES)
+    loaded = set()
+    for line in maps:
+        fields = line.split(maxsplit=5)
+        if len(fields) == 6 and Path(fields[5]).name.startswith(prefixes):
+            loaded.add(f"{fields[5]} {fields[3]} {fields[4]}")
+    return "\n".join(sorted(loaded)).encode()
 
 
 def _add(digest, name: bytes, data: bytes) -> None:
@@ -112,9 +136,11 @@ def kept_paths(target: Path) -> tuple[Path, Path]:
 
 def _digest(kind: str, outline: object, assets: Iterable[Path]) -> str:
     """Everything a render depends on: outline, format, template files, and the code,
-    packages and font of this process."""
+    packages, font and (for a PDF) text libraries of this process."""
     digest = hashlib.sha256(SETTING)
     _add(digest, b"kind", kind.encode())
+    if kind == "pdf":
+        _add(digest, b"text libraries", text_libraries())
     _add(digest, b"outline", repr(outline).encode("utf-8"))
     for path in sorted(assets):
         _add(digest, path.name.encode(), path.read_bytes())
