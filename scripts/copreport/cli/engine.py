@@ -2,7 +2,8 @@
 
 In-process, Snakemake's job rate limiter is off (no idle second at the end), jobs
 run in threads (every job is a short hand-over to the fork server) and the greedy
-scheduler decides in microseconds what runs next.
+scheduler decides in microseconds what runs next, by priority only (not by input
+size) and among a sample of the ready jobs when many are ready.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
 """The project folder: Snakefile, rules/, scripts/, templates/."""
+SCHEDULER_SAMPLE = 64
+"""Ready jobs Snakemake weighs per scheduling round. It looks at the inputs of every
+job it weighs, in every round (one round per finished job), which grows with the
+square of the build: after a change of the stylesheet every report is ready at
+once. Beyond this many ready jobs, it weighs a random sample, by priority; after an
+edit of one session far fewer are ready, so the order there stays exact."""
 
 
 def run_workflow(
@@ -59,8 +66,10 @@ def run_workflow(
                 execution_settings=settings.ExecutionSettings(
                     keep_going=True, use_threads=True
                 ),
-                scheduling_settings=settings.SchedulingSettings(scheduler="greedy"),
-                scheduler_settings=GreedySettings(),
+                scheduling_settings=settings.SchedulingSettings(
+                    scheduler="greedy", subsample=SCHEDULER_SAMPLE
+                ),
+                scheduler_settings=GreedySettings(omit_prioritize_by_temp_and_input=True),
             )
     except SystemExit as stop:
         listener.engine_error(str(stop.code or ""))
