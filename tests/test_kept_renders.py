@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,25 @@ def test_the_setting_of_a_pdf_names_pango_and_harfbuzz_as_loaded():
     loaded = kept_renders.text_libraries().decode()
     assert "/libpango-1.0.so" in loaded
     assert "/libharfbuzz.so" in loaded
+
+
+def test_the_text_libraries_are_the_same_whatever_else_the_process_loaded():
+    """The fork server reads them after its warm-up; a step without the server (a
+    cluster) reads them after the overview code loaded Pillow, which brings its own
+    FreeType and HarfBuzz. Both must find the same key, or every overview and index
+    is rendered again whenever a build runs the other way."""
+    check = (
+        "from copreport import kept_renders as k\n"
+        "before = k.text_libraries.__wrapped__()\n"
+        "import PIL.ImageFont\n"
+        "from copreport.overview import figure\n"
+        "print(before == k.text_libraries.__wrapped__() != b'')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        cwd=ROOT / "scripts",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"

@@ -16,6 +16,8 @@ import contextlib
 import functools
 import hashlib
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,8 +30,13 @@ FOLDER = ".bewaard"
 """Beside the staged outputs (out/.werk/.bewaard/)."""
 FONT = "Carlito"
 TEXT_LIBRARIES = ("pango", "harfbuzz", "fontconfig", "freetype", "fribidi", "thai")
-TEXT_LIBRARIES += ("graphite2", "glib", "gobject")
-"""The system libraries WeasyPrint lays out and embeds text with (`lib<name>...`)."""
+TEXT_LIBRARIES += ("datrie", "graphite2", "glib", "gobject", "png16", "brotli", "expat")
+TEXT_LIBRARIES += ("z.",)  # zlib compresses the PDF's streams (not libzstd)
+"""The system libraries WeasyPrint lays out, embeds and compresses text with
+(`lib<name>...`); copies that packages bring along (Pillow's FreeType) are covered
+by the packages' versions instead."""
+PACKAGED = re.compile(rb"/(site|dist)-packages/")
+"""Where pip puts packages and the libraries they bring along."""
 
 
 def _setting() -> bytes:
@@ -71,22 +78,36 @@ def _font_file() -> bytes:
 
 @functools.cache
 def text_libraries() -> bytes:
-    """The text libraries as this process loaded them: file, device and inode of each
-    (from /proc/self/maps; nothing where there is none). An upgrade of Pango or
-    HarfBuzz changes a PDF without changing any package of ours."""
+    """The system's text libraries as this process loaded them, each with the size and
+    time of its file (from /proc/self/maps; nothing where there is none). An upgrade
+    of Pango or HarfBuzz changes a PDF without changing any package of ours; the
+    same installation on another machine gives the same key."""
     import weasyprint  # noqa: F401 - loads them
 
     try:
-        maps = Path("/proc/self/maps").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        maps = Path("/proc/self/maps").read_bytes().splitlines()
+    except OSError:
         return b""
-    prefixes = tuple(f"lib{name}" for name in TEXT_LIBRARIES)
+    prefixes = tuple(f"lib{name}".encode() for name in TEXT_LIBRARIES)
     loaded = set()
     for line in maps:
         fields = line.split(maxsplit=5)
-        if len(fields) == 6 and Path(fields[5]).name.startswith(prefixes):
-            loaded.add(f"{fields[5]} {fields[3]} {fields[4]}")
-    return "\n".join(sorted(loaded)).encode()
+        if len(fields) < 6 or PACKAGED.search(fields[5]):
+            continue
+        path = fields[5]
+        if os.path.basename(path).startswith(prefixes):
+            loaded.add(path + _file_status(path))
+    return b"\n".join(sorted(loaded))
+
+
+def _file_status(path: bytes) -> bytes:
+    """Size and time of a loaded library's file; a file replaced since it was loaded
+    (mapped as "... (deleted)") matches neither the old nor the new one."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return b" ?"
+    return f" {status.st_size} {status.st_mtime_ns}".encode()
 
 
 def _add(digest, name: bytes, data: bytes) -> None:
