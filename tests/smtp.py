@@ -1,9 +1,11 @@
 """SMTP servers on 127.0.0.1 for the tests: a real one (aiosmtpd) that can refuse
-recipients, and a scripted one that misbehaves in ways a real server rarely does."""
+recipients and require STARTTLS and a login, and a scripted one that misbehaves in
+ways a real server rarely does."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,15 +14,17 @@ from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 @dataclass
 class Delivery:
-    """One message as the server received it."""
+    """One message as the server received it, and whether it came encrypted."""
 
     sender: str
     recipients: list[str]
     data: bytes
+    encrypted: bool = False
 
     @property
     def message(self) -> EmailMessage:
@@ -40,9 +44,29 @@ class _Handler:
 
     async def handle_DATA(self, server, session, envelope):
         self.received.append(
-            Delivery(envelope.mail_from, list(envelope.rcpt_tos), envelope.content)
+            Delivery(
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.content,
+                session.ssl is not None,
+            )
         )
         return "250 Bericht aangenomen"
+
+
+@dataclass
+class _Login:
+    """Accepts one user with one password; remembers every attempt."""
+
+    user: str
+    password: str
+    attempts: list[tuple[str, str]] = field(default_factory=list)
+
+    def __call__(self, server, session, envelope, mechanism, data) -> AuthResult:
+        user, password = data.login.decode(), data.password.decode()
+        self.attempts.append((user, password))
+        accepted = (user, password) == (self.user, self.password)
+        return AuthResult(success=accepted, handled=False)  # the server answers
 
 
 def free_port() -> int:
@@ -56,10 +80,23 @@ class MailServer:
     """Started in a `with` block; `received` holds what arrived, `refused` the
     addresses it answers with 550."""
 
-    def __init__(self, refused: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        refused: set[str] | None = None,
+        tls: ssl.SSLContext | None = None,
+        login: tuple[str, str] | None = None,
+    ) -> None:
+        """With `tls`, the server offers STARTTLS and takes nothing before it; with
+        `login` (user, password), it takes nothing before a login (over TLS only)."""
         self.handler = _Handler(refused or set())
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.login = _Login(*login) if login else None
+        secure = {"tls_context": tls, "require_starttls": True} if tls else {}
+        if self.login:
+            secure |= {"authenticator": self.login, "auth_required": True}
+        self.controller = Controller(
+            self.handler, hostname="127.0.0.1", port=self.port, **secure
+        )
 
     @property
     def received(self) -> list[Delivery]:

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import shutil
+import ssl
 import zipfile
 from email import message_from_bytes
 from email.policy import SMTP as SMTP_POLICY
@@ -462,6 +463,104 @@ def test_a_server_that_refuses_the_conversation_stops_the_run(content, tmp_path)
         "(code 554)"
     )
     assert not outcome.sent and not outcome.failed and len(outcome.not_tried) == 3
+
+
+@pytest.fixture(scope="module")
+def authority():
+    """A certificate authority of our own, which issues the test server's certificate."""
+    import trustme
+
+    return trustme.CA()
+
+
+def tls_server(authority, **options) -> MailServer:
+    """A server on 127.0.0.1 with a certificate from `authority`, STARTTLS required."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(context)
+    return MailServer(tls=context, **options)
+
+
+def send_securely(content: Path, out: Path, server: MailServer, password: str):
+    """Send the first session's package with STARTTLS and a login as 'secretariaat'."""
+    log = SendLog(out)
+    secure = SmtpSettings(
+        host="127.0.0.1", port=server.port, starttls=True, user="secretariaat"
+    )
+    sender = distribution_of(content).sender
+    return send_all(plan_of(out, log), sender, secure, password, log, print, pause=0.01)
+
+
+def test_with_starttls_the_login_and_the_reports_go_encrypted(
+    content, tmp_path, authority, monkeypatch
+):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with authority.cert_pem.tempfile() as trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", trusted)  # as if it were a public authority
+        with tls_server(authority, login=("secretariaat", "geheim")) as server:
+            outcome = send_securely(content, out, server, "geheim")
+    assert len(outcome.sent) == 3 and not outcome.failed and not outcome.stopped
+    assert [delivery.encrypted for delivery in server.received] == [True, True, True]
+    assert set(server.login.attempts) == {("secretariaat", "geheim")}
+
+
+def test_a_server_whose_certificate_is_not_trusted_gets_no_password_and_no_report(
+    content, tmp_path, authority, monkeypatch
+):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with tls_server(authority, login=("secretariaat", "geheim")) as server:
+        outcome = send_securely(content, out, server, "geheim")
+    assert outcome.stopped.startswith(
+        "het certificaat van 127.0.0.1 is niet te vertrouwen: het is niet uitgegeven "
+        "door een instantie die deze computer kent"
+    )
+    assert not server.received and not server.login.attempts
+    assert not outcome.sent and len(outcome.not_tried) == 3
+
+
+def test_a_certificate_for_another_name_is_refused_with_what_to_change(
+    content, tmp_path, authority, monkeypatch
+):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("smtp.brede-welvaart.example").configure_cert(context)
+    with authority.cert_pem.tempfile() as trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", trusted)
+        with MailServer(tls=context, login=("secretariaat", "geheim")) as server:
+            outcome = send_securely(content, out, server, "geheim")
+    assert outcome.stopped == (
+        "het certificaat van 127.0.0.1 is niet te vertrouwen: het hoort niet bij de naam "
+        "127.0.0.1; gebruik in de verzendlijst de servernaam die op het certificaat "
+        "staat (vraag die aan de beheerder van de mailserver)"
+    )
+    assert not server.received and not server.login.attempts
+
+
+def test_a_wrong_password_stops_the_run_with_a_clear_message(
+    content, tmp_path, authority, monkeypatch
+):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with authority.cert_pem.tempfile() as trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", trusted)
+        with tls_server(authority, login=("secretariaat", "geheim")) as server:
+            outcome = send_securely(content, out, server, "fout")
+    assert outcome.stopped.startswith(
+        "de server accepteert de gebruikersnaam of het wachtwoord niet"
+    )
+    assert not server.received and len(outcome.not_tried) == 3
+
+
+def test_a_server_without_starttls_gets_no_password(content, tmp_path):
+    out = tmp_path / "out"
+    package(content, out, FIRST)
+    with MailServer() as server:
+        outcome = send_securely(content, out, server, "geheim")
+    assert outcome.stopped.startswith("de server 127.0.0.1 biedt geen STARTTLS")
+    assert not server.received and len(outcome.not_tried) == 3
 
 
 def test_the_password_and_user_are_checked_before_anything_is_sent():

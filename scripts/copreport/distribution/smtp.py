@@ -222,8 +222,8 @@ class Connection:
             ) from None
         except ssl.SSLCertVerificationError as error:
             raise ServerProblem(
-                f"het certificaat van {smtp.host} is niet te vertrouwen "
-                f"({error.verify_message}); klopt de servernaam?"
+                f"het certificaat van {smtp.host} is niet te vertrouwen: "
+                + _untrusted(error, smtp.host)
             ) from None
         except ssl.SSLError as error:
             raise ServerProblem(
@@ -283,6 +283,34 @@ def _reply(text: bytes | str) -> str:
 
 def _overdue() -> str:
     return f"niet klaar binnen {ATTEMPT_SECONDS:g} seconden"
+
+
+_UNTRUSTED_ISSUER = (18, 19, 20, 21)
+"""OpenSSL's verify codes for a certificate from an authority this computer does not
+know: self-signed, or signed by an organisation's own authority."""
+_OUT_OF_DATE = {9: "het is nog niet geldig", 10: "het is verlopen"}
+
+
+def _untrusted(error: ssl.SSLCertVerificationError, host: str) -> str:
+    """Why a server's certificate was refused, and what to do, in Dutch."""
+    if error.verify_code in (62, 64):  # another host name, another IP address
+        return (
+            f"het hoort niet bij de naam {host}; gebruik in de verzendlijst de servernaam "
+            "die op het certificaat staat (vraag die aan de beheerder van de mailserver)"
+        )
+    if error.verify_code in _UNTRUSTED_ISSUER:
+        return (
+            "het is niet uitgegeven door een instantie die deze computer kent (een eigen "
+            "of zelfondertekend certificaat); vraag de beheerder van de mailserver om "
+            "de servernaam met een publiek certificaat, of laat het certificaat van uw "
+            "organisatie op deze computer installeren"
+        )
+    if error.verify_code in _OUT_OF_DATE:
+        return f"{_OUT_OF_DATE[error.verify_code]}; meld dit aan de beheerder van de mailserver"
+    return (
+        f"OpenSSL-code {error.verify_code}; vraag de beheerder van de mailserver "
+        "of servernaam en certificaat kloppen"
+    )
 
 
 def _connection_problem(error: BaseException) -> str:
