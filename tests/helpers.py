@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import docx
+import psutil
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -34,6 +35,16 @@ EXAMPLE_SECTIONS = [
 
 # The A4 page without its running header and footer (points, from the top left).
 BODY_AREA = ("-x", "0", "-y", "62", "-W", "596", "-H", "718")
+
+
+def processes_with(*parts: str) -> list[psutil.Process]:
+    """The running processes whose command line holds every one of `parts`."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if all(part in line for part in parts):
+            found.append(process)
+    return found
 
 
 def copy_content(target: Path) -> Path:

@@ -7,6 +7,7 @@ executor renders every step in a process of its own, with the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -23,6 +24,7 @@ from helpers import (
     SNAKEMAKE,
     build_sh,
     copy_content,
+    processes_with,
     with_copies,
 )
 
@@ -47,13 +49,9 @@ def reports(out: Path) -> dict[str, bytes]:
     }
 
 
-def runner_processes(marker: str = "copreport.runner") -> list[str]:
-    found = []
-    for process in psutil.process_iter(["cmdline"]):
-        line = " ".join(process.info["cmdline"] or [])
-        if marker in line and str(ROOT) in line:
-            found.append(line)
-    return found
+def runner_processes(marker: str = "copreport.runner") -> list[psutil.Process]:
+    """The project's fork servers (and their children) that still run."""
+    return processes_with(marker, str(ROOT))
 
 
 def step_logs(out: Path) -> str:
@@ -204,8 +202,8 @@ def test_a_killed_server_does_not_stop_the_build(tmp_path):
         time.sleep(0.02)
     while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")) and running.poll() is None:
         time.sleep(0.02)
-    for process in psutil.process_iter(["cmdline"]):
-        if " ".join(process.info["cmdline"] or []) in servers:
+    for process in servers:
+        with contextlib.suppress(psutil.NoSuchProcess):
             process.kill()
     stdout, stderr = running.communicate(timeout=300)
     assert running.returncode == 0, stdout + stderr

@@ -16,7 +16,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psutil
 import pytest
 from helpers import (
     EXAMPLE_SERIES,
@@ -26,6 +25,7 @@ from helpers import (
     copy_content,
     example_copy,
     pdf_text,
+    processes_with,
 )
 
 pytestmark = pytest.mark.slow
@@ -266,11 +266,7 @@ def test_the_preview_follows_every_save_and_leaves_nothing_behind(tmp_path):
         stdout, stderr = process.communicate(timeout=15)
     assert process.returncode == 0
     assert "Voorbeeld gestopt." in stdout and not ENGLISH.search(stdout + stderr)
-    assert not [
-        p
-        for p in psutil.process_iter(["cmdline"])
-        if str(process.pid) in " ".join(p.info["cmdline"] or [])
-    ]
+    assert not processes_with(str(process.pid))
     assert (sorted(out.rglob("*")) if out.exists() else []) == before
     assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("copreport-voorbeeld-*"))
 

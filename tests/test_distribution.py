@@ -220,9 +220,15 @@ def test_a_draft_is_never_packaged(content, tmp_path):
 # --- sending ------------------------------------------------------------------------
 
 
-def settings(server: MailServer | None, port: int | None = None) -> SmtpSettings:
+def settings(
+    server: MailServer | None, port: int | None = None, login: bool = False
+) -> SmtpSettings:
+    """The test server; with `login`, over STARTTLS and as the user 'secretariaat'."""
     return SmtpSettings(
-        host="127.0.0.1", port=port or server.port, starttls=False, user=None
+        host="127.0.0.1",
+        port=port or server.port,
+        starttls=login,
+        user="secretariaat" if login else None,
     )
 
 
@@ -249,16 +255,25 @@ def sent_then_changed(content: Path, out: Path, server) -> None:
     package(content, out, FIRST)
 
 
-def send(content, out, server=None, port=None, correction=False, interrupted=False):
-    """Plan and send the first session's package; (plan, outcome, lines told)."""
+def send(
+    content,
+    out,
+    server=None,
+    port=None,
+    correction=False,
+    interrupted=False,
+    password=None,
+):
+    """Plan and send the first session's package (with a `password`: over STARTTLS,
+    logged in as 'secretariaat'); (plan, outcome, lines told)."""
     log = SendLog(out)
     items = plan_of(out, log, correction=correction, interrupted=interrupted)
     told: list[str] = []
     outcome = send_all(
         items,
         distribution_of(content).sender,
-        settings(server, port),
-        None,
+        settings(server, port, login=password is not None),
+        password,
         log,
         told.append,
         pause=0.01,
@@ -473,21 +488,13 @@ def authority():
     return trustme.CA()
 
 
-def tls_server(authority, **options) -> MailServer:
-    """A server on 127.0.0.1 with a certificate from `authority`, STARTTLS required."""
+def tls_server(authority, name: str = "127.0.0.1") -> MailServer:
+    """A server on 127.0.0.1 that takes mail only over STARTTLS and after a login as
+    'secretariaat' (password 'geheim'), with a certificate for `name` from
+    `authority`."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1").configure_cert(context)
-    return MailServer(tls=context, **options)
-
-
-def send_securely(content: Path, out: Path, server: MailServer, password: str):
-    """Send the first session's package with STARTTLS and a login as 'secretariaat'."""
-    log = SendLog(out)
-    secure = SmtpSettings(
-        host="127.0.0.1", port=server.port, starttls=True, user="secretariaat"
-    )
-    sender = distribution_of(content).sender
-    return send_all(plan_of(out, log), sender, secure, password, log, print, pause=0.01)
+    authority.issue_cert(name).configure_cert(context)
+    return MailServer(tls=context, login=("secretariaat", "geheim"))
 
 
 def test_with_starttls_the_login_and_the_reports_go_encrypted(
@@ -497,8 +504,8 @@ def test_with_starttls_the_login_and_the_reports_go_encrypted(
     package(content, out, FIRST)
     with authority.cert_pem.tempfile() as trusted:
         monkeypatch.setenv("SSL_CERT_FILE", trusted)  # as if it were a public authority
-        with tls_server(authority, login=("secretariaat", "geheim")) as server:
-            outcome = send_securely(content, out, server, "geheim")
+        with tls_server(authority) as server:
+            _, outcome, _ = send(content, out, server, password="geheim")
     assert len(outcome.sent) == 3 and not outcome.failed and not outcome.stopped
     assert [delivery.encrypted for delivery in server.received] == [True, True, True]
     assert set(server.login.attempts) == {("secretariaat", "geheim")}
@@ -510,8 +517,8 @@ def test_a_server_whose_certificate_is_not_trusted_gets_no_password_and_no_repor
     out = tmp_path / "out"
     package(content, out, FIRST)
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    with tls_server(authority, login=("secretariaat", "geheim")) as server:
-        outcome = send_securely(content, out, server, "geheim")
+    with tls_server(authority) as server:
+        _, outcome, _ = send(content, out, server, password="geheim")
     assert outcome.stopped.startswith(
         "het certificaat van 127.0.0.1 is niet te vertrouwen: het is niet uitgegeven "
         "door een instantie die deze computer kent"
@@ -525,12 +532,10 @@ def test_a_certificate_for_another_name_is_refused_with_what_to_change(
 ):
     out = tmp_path / "out"
     package(content, out, FIRST)
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("smtp.brede-welvaart.example").configure_cert(context)
     with authority.cert_pem.tempfile() as trusted:
         monkeypatch.setenv("SSL_CERT_FILE", trusted)
-        with MailServer(tls=context, login=("secretariaat", "geheim")) as server:
-            outcome = send_securely(content, out, server, "geheim")
+        with tls_server(authority, "smtp.brede-welvaart.example") as server:
+            _, outcome, _ = send(content, out, server, password="geheim")
     assert outcome.stopped == (
         "het certificaat van 127.0.0.1 is niet te vertrouwen: het hoort niet bij de naam "
         "127.0.0.1; gebruik in de verzendlijst de servernaam die op het certificaat "
@@ -546,8 +551,8 @@ def test_a_wrong_password_stops_the_run_with_a_clear_message(
     package(content, out, FIRST)
     with authority.cert_pem.tempfile() as trusted:
         monkeypatch.setenv("SSL_CERT_FILE", trusted)
-        with tls_server(authority, login=("secretariaat", "geheim")) as server:
-            outcome = send_securely(content, out, server, "fout")
+        with tls_server(authority) as server:
+            _, outcome, _ = send(content, out, server, password="fout")
     assert outcome.stopped.startswith(
         "de server accepteert de gebruikersnaam of het wachtwoord niet"
     )
@@ -558,7 +563,7 @@ def test_a_server_without_starttls_gets_no_password(content, tmp_path):
     out = tmp_path / "out"
     package(content, out, FIRST)
     with MailServer() as server:
-        outcome = send_securely(content, out, server, "geheim")
+        _, outcome, _ = send(content, out, server, password="geheim")
     assert outcome.stopped.startswith("de server 127.0.0.1 biedt geen STARTTLS")
     assert not server.received and len(outcome.not_tried) == 3
 

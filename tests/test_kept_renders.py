@@ -19,18 +19,23 @@ TEMPLATES = ROOT / "templates"
 ASSETS = [path for path in TEMPLATES.iterdir() if path.is_file()]
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    """The printed index of four sessions in two series."""
-    content = tmp_path_factory.mktemp("content")
-    write_content(content, sessions=4, series=2)
+def parsed(content: Path) -> list[tuple]:
+    """Every series of `content` with its parsed sessions, in folder order."""
     register = register_of(content)
     series = []
     for folder in sorted(p for p in content.iterdir() if p.is_dir()):
         record = series_of(folder, register, content)
         sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
         series.append((record, sessions))
-    return build_index(series, links=False)[0]
+    return series
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    """The printed index of four sessions in two series."""
+    content = tmp_path_factory.mktemp("content")
+    write_content(content, sessions=4, series=2)
+    return build_index(parsed(content), links=False)[0]
 
 
 class Renders:
@@ -117,15 +122,13 @@ def _series_after(content: Path, old: str, new: str):
     """The first series of `content`, parsed after replacing `old` in its first session."""
     from copreport.overview import build_overview
 
-    register = register_of(content)
     folder = sorted(p for p in content.iterdir() if p.is_dir())[0]
     first = sorted(folder.glob("*.md"))[0]
     text = first.read_text(encoding="utf-8")
     assert old in text
     first.write_text(text.replace(old, new, 1), encoding="utf-8")
     try:
-        record = series_of(folder, register, content)
-        sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
+        record, sessions = parsed(content)[0]
         return build_overview(record, sessions), build_index([(record, sessions)], False)[0]
     finally:
         first.write_text(text, encoding="utf-8")
@@ -150,15 +153,11 @@ def test_the_index_reads_only_what_it_shows_and_says_the_same(tmp_path):
     from copreport.model import Listing
 
     write_content(tmp_path, sessions=4, series=2)
-    register = register_of(tmp_path)
-    whole, light = [], []
-    for folder in sorted(p for p in tmp_path.iterdir() if p.is_dir()):
-        record = series_of(folder, register, tmp_path)
-        sessions = [parse_session(s, record, register) for s in sorted(folder.glob("*.md"))]
-        whole.append((record, sessions))
-        light.append(
-            (record, [Listing.model_validate_json(s.model_dump_json()) for s in sessions])
-        )
+    whole = parsed(tmp_path)
+    light = [
+        (record, [Listing.model_validate_json(s.model_dump_json()) for s in sessions])
+        for record, sessions in whole
+    ]
     for links in (True, False):
         assert build_index(light, links) == build_index(whole, links)
 

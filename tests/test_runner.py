@@ -19,7 +19,7 @@ import psutil
 import pytest
 from copreport.runner import client
 from copreport.runner.protocol import Limits, Request
-from helpers import CONTENT, EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT
+from helpers import CONTENT, EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, processes_with
 from sample_content import write_content
 
 
@@ -101,9 +101,8 @@ def server(work, model):
 
 
 def server_process(path: Path) -> psutil.Process:
-    for process in psutil.process_iter(["cmdline"]):
-        if str(path) in " ".join(process.info["cmdline"] or []):
-            return process
+    for process in processes_with(str(path)):
+        return process
     raise AssertionError("no server process")
 
 
@@ -189,11 +188,7 @@ def test_a_killed_server_costs_a_restart_not_the_step(work, model):
     assert (work / "herstart" / "verslag.pdf").read_bytes().startswith(b"%PDF")
     assert "eigen proces" in (work / "logs" / "verslag.pdf.log").read_text()
     time.sleep(0.2)
-    assert not [
-        p
-        for p in psutil.process_iter(["cmdline"])
-        if str(path) in " ".join(p.info["cmdline"] or [])
-    ]
+    assert not processes_with(str(path))
     assert no_partial_files(work)
 
 
@@ -302,23 +297,15 @@ def test_a_build_stopped_while_its_server_starts_leaves_nothing():
             client.stop_server()
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and (
-                list(path.parent.glob(f"{owner.pid}.*")) or _servers_of(path)
+                list(path.parent.glob(f"{owner.pid}.*")) or processes_with(str(path))
             ):
                 time.sleep(0.05)
-            assert not _servers_of(path), pause
+            assert not processes_with(str(path)), pause
             assert not list(path.parent.glob(f"{owner.pid}.*")), pause
     finally:
         os.environ.pop(client.SERVER_ENV, None)
         owner.kill()
         owner.wait()
-
-
-def _servers_of(path: Path) -> list[psutil.Process]:
-    found = []
-    for process in psutil.process_iter(["cmdline"]):
-        if str(path) in " ".join(process.info["cmdline"] or []):
-            found.append(process)
-    return found
 
 
 def test_traces_of_killed_builds_are_cleared_by_the_next():
