@@ -69,11 +69,7 @@ def _font_file() -> bytes:
     found = subprocess.run(
         [fc_match, "-f", "%{file}", FONT], capture_output=True, check=False
     ).stdout
-    try:
-        status = Path(found.decode()).stat()
-    except (OSError, UnicodeDecodeError):
-        return found
-    return found + f" {status.st_size} {status.st_mtime_ns}".encode()
+    return found + _file_status(found) if found else b""
 
 
 @functools.cache
@@ -101,8 +97,9 @@ def text_libraries() -> bytes:
 
 
 def _file_status(path: bytes) -> bytes:
-    """Size and time of a loaded library's file; a file replaced since it was loaded
-    (mapped as "... (deleted)") matches neither the old nor the new one."""
+    """Size and time of a file (the font, a loaded library); one that is gone (a
+    library replaced since it was loaded, mapped as "... (deleted)") matches neither
+    the old nor the new one."""
     try:
         status = os.stat(path)
     except OSError:
