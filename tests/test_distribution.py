@@ -488,6 +488,14 @@ def authority():
     return trustme.CA()
 
 
+@pytest.fixture
+def trusted(authority, monkeypatch):
+    """`authority`, trusted by this test as if it were a public one."""
+    with authority.cert_pem.tempfile() as certificate:
+        monkeypatch.setenv("SSL_CERT_FILE", certificate)
+        yield authority
+
+
 def tls_server(authority, name: str = "127.0.0.1") -> MailServer:
     """A server on 127.0.0.1 that takes mail only over STARTTLS and after a login as
     'secretariaat' (password 'geheim'), with a certificate for `name` from
@@ -497,15 +505,11 @@ def tls_server(authority, name: str = "127.0.0.1") -> MailServer:
     return MailServer(tls=context, login=("secretariaat", "geheim"))
 
 
-def test_with_starttls_the_login_and_the_reports_go_encrypted(
-    content, tmp_path, authority, monkeypatch
-):
+def test_with_starttls_the_login_and_the_reports_go_encrypted(content, tmp_path, trusted):
     out = tmp_path / "out"
     package(content, out, FIRST)
-    with authority.cert_pem.tempfile() as trusted:
-        monkeypatch.setenv("SSL_CERT_FILE", trusted)  # as if it were a public authority
-        with tls_server(authority) as server:
-            _, outcome, _ = send(content, out, server, password="geheim")
+    with tls_server(trusted) as server:
+        _, outcome, _ = send(content, out, server, password="geheim")
     assert len(outcome.sent) == 3 and not outcome.failed and not outcome.stopped
     assert [delivery.encrypted for delivery in server.received] == [True, True, True]
     assert set(server.login.attempts) == {("secretariaat", "geheim")}
@@ -528,14 +532,12 @@ def test_a_server_whose_certificate_is_not_trusted_gets_no_password_and_no_repor
 
 
 def test_a_certificate_for_another_name_is_refused_with_what_to_change(
-    content, tmp_path, authority, monkeypatch
+    content, tmp_path, trusted
 ):
     out = tmp_path / "out"
     package(content, out, FIRST)
-    with authority.cert_pem.tempfile() as trusted:
-        monkeypatch.setenv("SSL_CERT_FILE", trusted)
-        with tls_server(authority, "smtp.brede-welvaart.example") as server:
-            _, outcome, _ = send(content, out, server, password="geheim")
+    with tls_server(trusted, "smtp.brede-welvaart.example") as server:
+        _, outcome, _ = send(content, out, server, password="geheim")
     assert outcome.stopped == (
         "het certificaat van 127.0.0.1 is niet te vertrouwen: het hoort niet bij de naam "
         "127.0.0.1; gebruik in de verzendlijst de servernaam die op het certificaat "
@@ -544,15 +546,11 @@ def test_a_certificate_for_another_name_is_refused_with_what_to_change(
     assert not server.received and not server.login.attempts
 
 
-def test_a_wrong_password_stops_the_run_with_a_clear_message(
-    content, tmp_path, authority, monkeypatch
-):
+def test_a_wrong_password_stops_the_run_with_a_clear_message(content, tmp_path, trusted):
     out = tmp_path / "out"
     package(content, out, FIRST)
-    with authority.cert_pem.tempfile() as trusted:
-        monkeypatch.setenv("SSL_CERT_FILE", trusted)
-        with tls_server(authority) as server:
-            _, outcome, _ = send(content, out, server, password="fout")
+    with tls_server(trusted) as server:
+        _, outcome, _ = send(content, out, server, password="fout")
     assert outcome.stopped.startswith(
         "de server accepteert de gebruikersnaam of het wachtwoord niet"
     )
