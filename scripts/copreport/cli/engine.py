@@ -1,9 +1,11 @@
 """Snakemake, run in this process through its API, with the project's settings.
 
-In-process, Snakemake's job rate limiter is off (no idle second at the end), jobs
-run in threads (every job is a short hand-over to the fork server) and the greedy
-scheduler decides in microseconds what runs next, by priority only (not by input
-size) and among a sample of the ready jobs when many are ready.
+The settings are those of `profiles/default/config.yaml`, which `snakemake` run
+directly uses too: jobs run in threads (every job is a short hand-over to the fork
+server) and the greedy scheduler decides in microseconds what runs next, by
+priority only (not by input size) and among a sample of the ready jobs when many
+are ready. In-process, Snakemake's job rate limiter is off (no idle second at the
+end), so the profile's rate limit is not needed here.
 """
 
 from __future__ import annotations
@@ -14,14 +16,12 @@ from pathlib import Path
 from signal import SIGINT, SIGTERM
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[3]
 """The project folder: Snakefile, rules/, scripts/, templates/."""
-SCHEDULER_SAMPLE = 64
-"""Ready jobs Snakemake weighs per scheduling round. It looks at the inputs of every
-job it weighs, in every round (one round per finished job), which grows with the
-square of the build: after a change of the stylesheet every report is ready at
-once. Beyond this many ready jobs, it weighs a random sample, by priority; after an
-edit of one session far fewer are ready, so the order there stays exact."""
+PROFILE = ROOT / "profiles" / "default" / "config.yaml"
+"""Snakemake's settings for this workflow (command-line names), stated only there."""
 
 
 def run_workflow(
@@ -40,6 +40,7 @@ def run_workflow(
     from . import snakemake_log
 
     LoggerPluginRegistry().register_plugin(snakemake_log.NAME, snakemake_log)
+    profile = yaml.safe_load(PROFILE.read_text(encoding="utf-8"))
     log.parent.mkdir(parents=True, exist_ok=True)
     output = settings.OutputSettings(
         log_handler_settings={
@@ -58,18 +59,25 @@ def run_workflow(
             )
             dag = workflow.dag(
                 dag_settings=settings.DAGSettings(
-                    targets=frozenset(targets), force_incomplete=True
+                    targets=frozenset(targets),
+                    force_incomplete=profile["rerun-incomplete"],
                 )
             )
             dag.execute_workflow(
                 executor="local",
                 execution_settings=settings.ExecutionSettings(
-                    keep_going=True, use_threads=True
+                    keep_going=profile["keep-going"],
+                    use_threads=profile["force-use-threads"],
                 ),
                 scheduling_settings=settings.SchedulingSettings(
-                    scheduler="greedy", subsample=SCHEDULER_SAMPLE
+                    scheduler=profile["scheduler"],
+                    subsample=profile["scheduler-subsample"],
                 ),
-                scheduler_settings=GreedySettings(omit_prioritize_by_temp_and_input=True),
+                scheduler_settings=GreedySettings(
+                    omit_prioritize_by_temp_and_input=profile[
+                        "scheduler-greedy-omit-prioritize-by-temp-and-input"
+                    ]
+                ),
             )
     except SystemExit as stop:
         listener.engine_error(str(stop.code or ""))
