@@ -3,7 +3,9 @@
 It writes N realistic sessions (default 100; see `sample_content.py`) into a
 temporary copy of the project, over as many series as it takes to hold at most
 eight sessions each (a CoP series meets four to eight times; `--reeksen` sets
-another number), and measures, as the median of several repetitions:
+another number), with a conclusion under every stelling when asked
+(`--conclusies`: a series overview then shows conclusions instead of every point,
+and is much shorter), and measures, as the median of several repetitions:
 
   (a) the floor: parse and render every session in one warm Python process,
       one after the other (a fresh process, imports included), and then the
@@ -12,10 +14,12 @@ another number), and measures, as the median of several repetitions:
       asked for this benchmark defined the floor before overviews existed;
   (b) a full build through `./build.sh` with 2 cores;
   (c) the same command when nothing changed;
-  (d) the same command after one session's text was edited (and, separately, the
-      time until that session's three reports were written and until the last
-      report was written: the overview of its series and the index are made in
-      the same command);
+  (d) the same command after one session's text was edited where its series
+      overview shows it too (after the last stelling's points, or with
+      `--conclusies` in its conclusion); separately, the time until that
+      session's three reports were written and until the last report was
+      written (the overview of its series and the index are made in the same
+      command);
   (e) the same command after the stylesheet changed (all PDFs and web pages);
   (f) the peak memory of the largest single process and of all processes of the
       build together (sampled every 20 ms during one more full build, which is
@@ -25,7 +29,7 @@ It prints the figures and the ratio (b)/(a) and writes them as JSON. Run from th
 project folder:
 
     .venv/bin/python tests/benchmark.py [--sessies 100] [--reeksen R] [--herhalingen 3]
-        [--json PAD]
+        [--conclusies] [--json PAD]
 """
 
 from __future__ import annotations
@@ -187,6 +191,7 @@ def main() -> None:
     parser.add_argument("--sessies", type=int, default=100)
     parser.add_argument("--reeksen", type=int, default=None)
     parser.add_argument("--herhalingen", type=int, default=3)
+    parser.add_argument("--conclusies", action="store_true")
     parser.add_argument("--json", type=Path, default=Path("benchmark.json"))
     options = parser.parse_args()
     repeat = options.herhalingen
@@ -206,7 +211,7 @@ def main() -> None:
                 shutil.copy2(source, project / part)
         os.symlink(ROOT / ".venv", project / ".venv")
         content, out = base / "content", base / "out"
-        sources = write_content(content, options.sessies, series)
+        sources = write_content(content, options.sessies, series, options.conclusies)
         build = [
             str(project / "build.sh"),
             "--content",
@@ -239,7 +244,9 @@ def main() -> None:
         ]
         for number in range(repeat):
             with sources[0].open("a", encoding="utf-8") as source:
-                source.write(f"\nEen extra zin nummer {number}.\n")
+                # a new paragraph after the points, or a sentence more in the conclusion
+                paragraph = "" if options.conclusies else "\n"
+                source.write(f"{paragraph}Een extra zin nummer {number}.\n")
             started = time.time()
             edited.append(timed(build, base)[0])
             reported.append(max(path.stat().st_mtime for path in reports) - started)
@@ -257,6 +264,7 @@ def main() -> None:
         "sessies": options.sessies,
         "reeksen": series,
         "herhalingen": repeat,
+        "conclusies": options.conclusies,
         "kernen": 2,
         "a_vloer_s": statistics.median(whole_floor),
         "a_vloer_alleen_sessies_s": statistics.median(session_floor),
@@ -287,6 +295,7 @@ def main() -> None:
     print(
         f"{options.sessies} sessies in {series} reeks{'en' if series != 1 else ''}, 2 kernen, "
         f"mediaan van {repeat} herhalingen"
+        + (", met een conclusie onder elke stelling" if options.conclusies else "")
     )
     for label, key in [
         ("(a) vloer: één warm proces", "a_vloer_s"),

@@ -4,8 +4,9 @@
 organisations and `sessions` sessions spread over `series` series. Each session
 is about four A4 pages: an account of the meeting with a table, three or four
 stellingen with six to eight points (some with sub-points), 10 to 15
-participating organisations and two speakers. The same arguments always write
-the same files.
+participating organisations and two speakers. With `conclusions=True` every
+stelling also ends in a conclusion, as the README asks authors to write them. The
+same arguments always write the same files.
 """
 
 from __future__ import annotations
@@ -89,10 +90,20 @@ STATEMENTS = [
     "De monitor brede welvaart is geschikt om beleidskeuzes achteraf te evalueren.",
 ]
 
+CONCLUSIONS = [
+    "De deelnemers zien dat brede welvaart het gesprek verbreedt, mits iedereen er "
+    "hetzelfde onder verstaat.",
+    "Instrumenten ontbreken nog; voorbeelden uit de regio laten zien wat wel werkt.",
+    "De opgave bepaalt het schaalniveau, niet de kaart; daar begint de afweging.",
+    "Cijfers helpen pas als duidelijk is welke vraag ze beantwoorden en voor wie.",
+]
+
 PLACES = ["Den Haag", "Zwolle", "Middelburg", "Utrecht", "Groningen", "Emmen", "Arnhem"]
 
 
-def write_content(folder: Path, sessions: int = 100, series: int = 4) -> list[Path]:
+def write_content(
+    folder: Path, sessions: int = 100, series: int = 4, conclusions: bool = False
+) -> list[Path]:
     """Write a register and `sessions` session sources; return the session files."""
     folder.mkdir(parents=True, exist_ok=True)
     register = ["# Fictief register voor tests en metingen.", ""]
@@ -113,7 +124,8 @@ def write_content(folder: Path, sessions: int = 100, series: int = 4) -> list[Pa
         random_ = random.Random(index)
         date = dt.date(2024, 1, 15) + dt.timedelta(days=21 * number + index % series)
         source = series_folder / f"{date.isoformat()}-sessie-{number}.md"
-        source.write_text(_session(random_, number, date, lines), encoding="utf-8")
+        text = _session(random_, number, date, lines, conclusions)
+        source.write_text(text, encoding="utf-8")
         written.append(source)
     return written
 
@@ -138,7 +150,13 @@ def _paragraph(random_: random.Random, count: int) -> str:
     return " ".join(random_.sample(SENTENCES, count))
 
 
-def _session(random_: random.Random, number: int, date: dt.date, lines: list[str]) -> str:
+def _session(
+    random_: random.Random,
+    number: int,
+    date: dt.date,
+    lines: list[str],
+    conclusions: bool = False,
+) -> str:
     keys = [key for key, _, _ in ORGANISATIONS]
     participants = random_.sample(keys, random_.randint(10, 15))
     speakers = random_.sample(keys[:16], 2)
@@ -186,6 +204,8 @@ def _session(random_: random.Random, number: int, date: dt.date, lines: list[str
             if point % 3 == 1:
                 body.append(f"  - {random_.choice(SENTENCES)}")
         body.append("")
+        if conclusions:
+            body += [f"Conclusie: {random_.choice(CONCLUSIONS)}", ""]
     return "\n".join(front + body)
 
 
