@@ -78,7 +78,7 @@ def text_libraries() -> bytes:
     time of its file (from /proc/self/maps; nothing where there is none). An upgrade
     of Pango or HarfBuzz changes a PDF without changing any package of ours; the
     same installation on another machine gives the same key."""
-    import weasyprint  # noqa: F401 - loads them
+    from . import pdf  # noqa: F401 - loads WeasyPrint, and so them
 
     try:
         maps = Path("/proc/self/maps").read_bytes().splitlines()

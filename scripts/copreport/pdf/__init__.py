@@ -1,5 +1,9 @@
 """The session model as a tagged PDF/A-2a + PDF/UA-1 file, through WeasyPrint."""
 
-from .writer import render_pdf
+from .libraries import import_weasyprint
+
+import_weasyprint()  # before any module of this package imports it the slow way
+
+from .writer import render_pdf  # noqa: E402
 
 __all__ = ["render_pdf"]
