@@ -187,16 +187,6 @@ def stale_reports(reeks, sessie):
     )
 
 
-def all_reports(series=None):
-    """The reports of every session (of one series)."""
-    return [
-        path
-        for reeks, sessie in SESSIONS
-        if series in (None, reeks)
-        for path in reports(reeks, sessie)
-    ]
-
-
 def all_stale_reports(series=None):
     return [
         path
@@ -208,10 +198,10 @@ def all_stale_reports(series=None):
 
 def overview(reeks):
     """The overview files of a series."""
-    return [OUT / reeks / f"{paths.OVERVIEW}.{kind}" for kind in REPORT_KINDS]
+    return paths.overview(OUT, reeks)
 
 
-INDEX = [OUT / "index.html", OUT / "index.pdf"]
+INDEX = paths.index(OUT)
 
 
 def session_models(reeks):
@@ -222,10 +212,8 @@ def session_models(reeks):
 def every_report():
     """Everything a full build makes: reports, overviews and the index, and the
     distribution packages once there is a distribution list."""
-    if not SESSIONS:
-        return []
-    made = all_reports() + [p for reeks in SERIES for p in overview(reeks)] + INDEX
-    return made + (every_package() if DISTRIBUTION.exists() else [])
+    drafts = {(reeks, sessie) for reeks, sessie in SESSIONS if is_draft(reeks, sessie)}
+    return paths.made_by_a_build(OUT, SESSIONS, drafts, DISTRIBUTION.exists())
 
 
 def every_package():

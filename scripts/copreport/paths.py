@@ -11,6 +11,7 @@ are named in a warning, not silently skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,3 +153,34 @@ def every_variant(out: Path, reeks: str, sessie: str) -> list[Path]:
 def package(out: Path, reeks: str, sessie: str) -> Path:
     """The distribution package (a folder) of one session."""
     return out / reeks / PACKAGES / sessie
+
+
+def overview(out: Path, reeks: str) -> list[Path]:
+    """The overview files of a series."""
+    return [out / reeks / f"{OVERVIEW}.{kind}" for kind in REPORT_KINDS]
+
+
+def index(out: Path) -> list[Path]:
+    """The index of the whole output folder."""
+    return [out / "index.html", out / "index.pdf"]
+
+
+def made_by_a_build(
+    out: Path,
+    sessions: list[tuple[str, str]],
+    drafts: Collection[tuple[str, str]],
+    distribution: bool,
+    series: Collection[str] | None = None,
+) -> list[Path]:
+    """What a build makes for `series` (default: every series): the reports of each
+    session (``drafts`` by their draft names), the overviews, the index, and the
+    distribution package of each final session once there is a distribution list."""
+    chosen = [(r, s) for r, s in sessions if series is None or r in series]
+    if not chosen:
+        return []
+    made = [p for r, s in chosen for p in reports(out, r, s, (r, s) in drafts)]
+    made += [p for reeks in sorted({r for r, _ in chosen}) for p in overview(out, reeks)]
+    made += index(out)
+    if distribution:
+        made += [package(out, r, s) for r, s in chosen if (r, s) not in drafts]
+    return made
