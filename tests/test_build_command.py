@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -24,6 +25,7 @@ from helpers import (
     SNAKEMAKE,
     build_sh,
     copy_content,
+    example_copy,
     processes_with,
     with_copies,
 )
@@ -113,6 +115,42 @@ def test_an_edit_or_a_deleted_report_is_never_hidden_by_the_quick_check(tmp_path
     restored = build(content, out)
     assert "1 sessie bijgewerkt" in restored.stdout
     assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.docx").exists()
+
+
+def test_an_edited_session_plans_only_its_series_and_leaves_nothing_stale(tmp_path):
+    content = copy_content(tmp_path / "content")
+    example_copy(content, "volgende", 5)  # the example's neighbour in its series
+    shutil.copytree(content / EXAMPLE_SERIES, content / "tweede-reeks")
+    out = tmp_path / "out"
+    assert build(content, out).returncode == 0
+    log = out / ".logs" / "snakemake.log"
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("titel: Brede welvaart op het platteland", "titel: Anders")
+    )
+
+    edited = build(content, out)
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    assert f"Alleen gepland: {EXAMPLE_SERIES}." in log.read_text(encoding="utf-8")
+    # The neighbour's colophon, the series overview and the index name the new title.
+    for made in (f"{EXAMPLE_SERIES}/volgende.html", f"{EXAMPLE_SERIES}/overzicht.html"):
+        assert "Anders" in (out / made).read_text(encoding="utf-8")
+    assert "Anders" in (out / "index.html").read_text(encoding="utf-8")
+    # Snakemake planning the whole build afterwards finds nothing left to do.
+    (out / ".logs" / "bouwstaat").unlink()
+    whole = build(content, out)
+    assert "0 sessies bijgewerkt" in whole.stdout
+    assert "Nothing to be done" in log.read_text(encoding="utf-8")
+
+    # Anything else touched as well (here a report of the other series): the whole
+    # build is planned, and the report is back.
+    (out / "tweede-reeks" / f"{EXAMPLE_SESSION}.pdf").unlink()
+    source.write_text(text)
+    again = build(content, out)
+    assert again.returncode == 0
+    assert "Alleen gepland" not in log.read_text(encoding="utf-8")
+    assert (out / "tweede-reeks" / f"{EXAMPLE_SESSION}.pdf").exists()
 
 
 def test_a_build_without_the_server_writes_the_same_bytes(server_build, tmp_path):

@@ -12,7 +12,7 @@ from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
 from . import snapshot
-from .engine import ROOT, run_workflow
+from .engine import ROOT, append_to_log, run_workflow
 from .progress import Progress, printable
 
 
@@ -91,24 +91,32 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"
     building = arguments.command == "bouw"
-    if building:
-        state = snapshot.digest(ROOT, content, out, config, targets)
-        if snapshot.unchanged(out, state) and not found.problems:
+    edited: set[str] = set()
+    if building and not found.problems:
+        state = snapshot.state(ROOT, content, out, config, targets, found.sessions)
+        if snapshot.unchanged(out, state):
             print(progress.nothing_to_do())
             return 0, content, out
+        if targets == ["all"]:
+            edited = snapshot.edited_series(out, state)
+    planned = _made_for(content, out, found.sessions, edited) if edited else targets
     jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
         # fork server, so a free core never waits for Snakemake to hand out work.
         cores = getattr(arguments, "kernen", 2)
-        ok = run_workflow(targets, config, 2 * cores, log, progress)
+        ok = run_workflow(planned, config, 2 * cores, log, progress)
+        if edited:
+            append_to_log(log, _planned_only(edited))
     finally:
         client.stop_server()
         jobs.listener = None
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     good = ok and not progress.failures and not progress.engine_errors
     if good and building:
-        snapshot.record(out, snapshot.digest(ROOT, content, out, config, targets))
+        snapshot.record(
+            out, snapshot.state(ROOT, content, out, config, targets, found.sessions)
+        )
     return (0 if good else 1), content, out
 
 
@@ -140,6 +148,30 @@ def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[st
         for reeks, sessie, draft in named
         for path in paths.reports(out, reeks, sessie, draft)
     ]
+
+
+def _planned_only(series: set[str]) -> str:
+    """The log's note on a build that planned only the series of edited sessions."""
+    return (
+        f"Alleen gepland: {', '.join(sorted(series))}. Sinds de vorige geslaagde bouw "
+        "veranderde alleen de tekst van sessies daarvan; de rest was al bijgewerkt."
+    )
+
+
+def _made_for(
+    content: Path, out: Path, sessions: list[tuple[str, str]], series: set[str]
+) -> list[str]:
+    """What a full build makes for `series` (the index included): all that the edited
+    sessions can change, their neighbours' colophons and the series overviews too."""
+    drafts = set()
+    for reeks, sessie in sessions:
+        if reeks in series:
+            facts = scan.scan(content / reeks / f"{sessie}.md")
+            if facts and facts.draft:
+                drafts.add((reeks, sessie))
+    distribution = (content / paths.DISTRIBUTION_FILE).exists()
+    made = paths.made_by_a_build(out, sessions, drafts, distribution, series)
+    return [str(path) for path in made]
 
 
 def chosen_sessions(

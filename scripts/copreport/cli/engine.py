@@ -81,14 +81,14 @@ def run_workflow(
             )
     except SystemExit as stop:
         listener.engine_error(str(stop.code or ""))
-        _append(log, str(stop.code or ""))
+        append_to_log(log, str(stop.code or ""))
         return False
     except Exception as error:  # Snakemake's own errors
         from snakemake.exceptions import WorkflowError
 
         if not (isinstance(error, WorkflowError) and listener.failures):
             listener.engine_error(str(error))
-            _append(log, f"{type(error).__name__}: {error}")
+            append_to_log(log, f"{type(error).__name__}: {error}")
         return False
     finally:
         # Snakemake's scheduler leaves its own handlers, which only set a flag for a
@@ -98,8 +98,8 @@ def run_workflow(
     return True
 
 
-def _append(log: Path, text: str) -> None:
-    """Keep an error that never reached Snakemake's logger in the log (best effort)."""
+def append_to_log(log: Path, text: str) -> None:
+    """Add a line Snakemake's logger never saw to the log (best effort)."""
     try:
         with log.open("a", encoding="utf-8") as handle:
             handle.write(text + "\n")
