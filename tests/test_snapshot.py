@@ -80,6 +80,36 @@ def test_anything_else_changed_with_the_text_plans_the_whole_build(folders, chan
     assert recorded_then(folders, edit) == set()
 
 
+def test_a_linked_series_folder_is_named_with_the_series_it_links_to(folders):
+    _, content, _ = folders
+    (content / "c").symlink_to(content / "a", target_is_directory=True)
+
+    def edit(project, content, out):
+        touch(content / "a" / "een.md")
+
+    assert recorded_then(folders, edit) == {"a", "c"}
+
+
+def test_a_new_empty_folder_plans_the_whole_build(folders):
+    def edit(project, content, out):
+        touch(content / "a" / "een.md")
+        (content / "nieuw").mkdir()
+
+    assert recorded_then(folders, edit) == set()
+
+
+def test_an_edit_saved_while_a_build_runs_is_seen_by_the_next_build(folders):
+    project, content, out = folders
+    sessions = paths.scan(content).sessions
+    before = snapshot.state(project, content, out, {}, ["all"], sessions)
+    touch(content / "b" / "een.md")  # saved during the build
+    (out / "a" / "twee.pdf").write_bytes(b"%PDF")  # the build writes a report
+    snapshot.record(out, snapshot.finished(before, out))
+    now = snapshot.state(project, content, out, {}, ["all"], sessions)
+    assert not snapshot.unchanged(out, now)
+    assert snapshot.edited_series(out, now) == {"b"}
+
+
 def test_without_a_readable_record_the_whole_build_is_planned(folders):
     def edit(project, content, out):
         (out / snapshot.RECORD).write_text("0123abcd\n")  # a record of the old form

@@ -91,14 +91,14 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"
     building = arguments.command == "bouw"
+    before = snapshot.state(ROOT, content, out, config, targets, found.sessions)
     edited: set[str] = set()
     if building and not found.problems:
-        state = snapshot.state(ROOT, content, out, config, targets, found.sessions)
-        if snapshot.unchanged(out, state):
+        if snapshot.unchanged(out, before):
             print(progress.nothing_to_do())
             return 0, content, out
         if targets == ["all"]:
-            edited = snapshot.edited_series(out, state)
+            edited = snapshot.edited_series(out, before)
     planned = _made_for(content, out, found.sessions, edited) if edited else targets
     jobs.listener = progress  # the fork server was started by `main`
     try:
@@ -108,15 +108,19 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         ok = run_workflow(planned, config, 2 * cores, log, progress)
         if edited:
             append_to_log(log, _planned_only(edited))
+        if edited and (strays := progress.steps_outside(edited)):
+            # Snakemake saw a change the record did not (it ran steps elsewhere): what
+            # depends on them is not in this plan, so plan the whole build after all.
+            progress.plan_again()
+            ok = run_workflow(targets, config, 2 * cores, log, progress) and ok
+            append_to_log(log, _planned_again(strays))
     finally:
         client.stop_server()
         jobs.listener = None
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     good = ok and not progress.failures and not progress.engine_errors
     if good and building:
-        snapshot.record(
-            out, snapshot.state(ROOT, content, out, config, targets, found.sessions)
-        )
+        snapshot.record(out, snapshot.finished(before, out))
     return (0 if good else 1), content, out
 
 
@@ -155,6 +159,15 @@ def _planned_only(series: set[str]) -> str:
     return (
         f"Alleen gepland: {', '.join(sorted(series))}. Sinds de vorige geslaagde bouw "
         "veranderde alleen de tekst van sessies daarvan; de rest was al bijgewerkt."
+    )
+
+
+def _planned_again(strays: list[str]) -> str:
+    """The log's note on a limited build that found steps to do elsewhere."""
+    return (
+        f"Daarna toch alles gepland: Snakemake vond ook werk buiten die reeksen "
+        f"({', '.join(sorted(set(strays)))}), dus iets was veranderd dat de vorige bouw "
+        "niet kon zien."
     )
 
 

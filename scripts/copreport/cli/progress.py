@@ -61,6 +61,8 @@ class Progress:
         self.failed_labels: set[str] = set()
         self.notes: list[str] = []
         self.engine_errors: list[str] = []
+        self.labels: list[str] = []
+        """What each step that ended was about (``reeks/sessie``, ``index.pdf``, ...)."""
 
     # --- events ------------------------------------------------------------------
 
@@ -75,6 +77,7 @@ class Progress:
     def step_done(self, step: str, label: str, result: Result) -> None:
         """A job ended; a made report gets its line, a failure is kept for the summary."""
         with self.lock:
+            self.labels.append(label)
             for note in result.notes:
                 self.notes.append(f"{label}: {note}")
             if step in REPORT_NAMES:
@@ -90,6 +93,21 @@ class Progress:
                 if problem not in known:
                     known.append(problem)
             self._line(f"niet gelukt: {label} (zie onder)", counted=step in REPORT_NAMES)
+
+    def steps_outside(self, series: set[str]) -> list[str]:
+        """The labels of steps that ended and belong to none of `series` (the index,
+        which every series feeds, belongs to all)."""
+        return [
+            label
+            for label in self.labels
+            if label.split("/")[0] not in series and label.split(".")[0] != "index"
+        ]
+
+    def plan_again(self) -> None:
+        """A second plan in the same build: count its reports from one again."""
+        with self.lock:
+            self.total = 0
+            self.done = 0
 
     def published(self, label: str) -> None:
         with self.lock:

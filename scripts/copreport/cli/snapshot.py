@@ -1,28 +1,31 @@
 """Knowing, without starting Snakemake, what changed since the last good build.
 
 After a build in which every step succeeded, the command line records the state
-of everything that can change a report: every file (name, size, modification
-time) in the content folder, the workflow's code and templates, the reports and
-the build's working files, and the settings and targets of the build. The
-session sources are recorded one by one, everything else as one digest.
+of everything that can change a report: every file and folder (name, size,
+modification time) in the content folder, the workflow's code and templates, the
+reports and the build's working files, and the settings and targets of the
+build. The session sources are recorded one by one, what the build reads as it
+was when the build began (an edit saved during a build is seen by the next).
 
 When the next build finds the same state, every report is up to date and
 Snakemake is not started. When only the text of some sessions changed (the same
 sessions, nothing else touched), only their series can have changed: the build
-then names just those series' reports, overviews and the index, which spares
-Snakemake planning every other series. Any other difference, however small, and
-Snakemake plans the whole build as usual. A build that stops halfway, or
-Snakemake run directly, removes the record first.
+then names just those series' reports, overviews and packages and the index,
+which spares Snakemake planning every other series. Should Snakemake still find
+work elsewhere (a change this record cannot see, such as an edit that kept the
+file's size and time), the command plans the whole build after all. Any other
+difference, however small, and Snakemake plans the whole build as usual. A build
+that stops halfway, or Snakemake run directly, removes the record first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +42,17 @@ PROJECT_PARTS = (
 _SKIPPED = {"__pycache__", ".logs", ".bouw.lock"}
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class State:
-    """The state of a build: its session sources one by one, the rest as a digest."""
+    """The state of a build: what it reads, its session sources one by one, and what it
+    wrote."""
 
-    rest: str
+    inputs: str
+    """Digest of the settings, the project and every content file but the sessions."""
     sources: dict[str, list[int]]
     """Path inside the content folder of each session source: [size, time]."""
+    output: str
+    """Digest of the output folder."""
 
 
 def state(
@@ -64,17 +71,36 @@ def state(
         "python": [sys.executable, sys.version],
     }
     hasher.update(json.dumps(settings, sort_keys=True).encode())
-    named = {os.path.join(reeks, f"{sessie}.md") for reeks, sessie in sessions}
-    sources = {}
-    roots = [project / part for part in PROJECT_PARTS] + [content, out]
-    for root in roots:
+    named = sorted({os.path.join(reeks, f"{sessie}.md") for reeks, sessie in sessions})
+    for root in [project / part for part in PROJECT_PARTS] + [content]:
         for path, size, mtime in _files(root):
-            inside = os.path.relpath(path, content) if root == content else None
-            if inside in named:
-                sources[inside] = [size, mtime]
+            if root == content and os.path.relpath(path, content) in named:
                 continue
             hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
-    return State(hasher.hexdigest(), sources)
+    # Each by its own name (through a linked series folder too), not as the walk met it.
+    sources = {name: list(_status(content / name)) for name in named}
+    return State(hasher.hexdigest(), sources, _digest(out))
+
+
+def finished(before: State, out: Path) -> State:
+    """What to record after a good build: what it read as it was when it began (an edit
+    saved during the build is then seen by the next), and its output as it is now."""
+    return State(before.inputs, before.sources, _digest(out))
+
+
+def _digest(root: Path) -> str:
+    hasher = hashlib.sha256()
+    for path, size, mtime in _files(root):
+        hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
+
+
+def _status(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return -1, -1
+    return status.st_size, status.st_mtime_ns
 
 
 def _files(root: Path) -> Iterable[tuple[str, int, int]]:
@@ -89,6 +115,8 @@ def _files(root: Path) -> Iterable[tuple[str, int, int]]:
         return
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name not in _SKIPPED)
+        for name in subfolders:  # an empty or linked folder counts too
+            yield os.path.join(folder, name) + os.sep, -2, -2
         for name in sorted(files):
             if name in _SKIPPED:
                 continue
@@ -112,7 +140,7 @@ def edited_series(out: Path, now: State) -> set[str]:
     before = _recorded(out)
     if (
         before is None
-        or before.rest != now.rest
+        or (before.inputs, before.output) != (now.inputs, now.output)
         or before.sources.keys() != now.sources.keys()
     ):
         return set()
@@ -127,7 +155,7 @@ def record(out: Path, now: State) -> None:
     """Remember the state after a good build (best effort)."""
     try:
         (out / RECORD).parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"rest": now.rest, "sources": now.sources}, sort_keys=True)
+        text = json.dumps(dataclasses.asdict(now), sort_keys=True)
         (out / RECORD).write_text(text + "\n", encoding="utf-8")
     except OSError:
         pass
@@ -142,6 +170,6 @@ def _recorded(out: Path) -> State | None:
     """The state the last good build recorded, if it can be read."""
     try:
         saved = json.loads((out / RECORD).read_text(encoding="utf-8"))
-        return State(str(saved["rest"]), dict(saved["sources"]))
+        return State(str(saved["inputs"]), dict(saved["sources"]), str(saved["output"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
