@@ -91,9 +91,11 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"
     building = arguments.command == "bouw"
-    before = snapshot.state(ROOT, content, out, config, targets, found.sessions)
+    before: snapshot.State | None = None
     edited: set[str] = set()
-    if building and not found.problems:
+    if building:
+        before = snapshot.state(ROOT, content, out, config, targets, found.sessions)
+    if before is not None and not found.problems:
         if snapshot.unchanged(out, before):
             print(progress.nothing_to_do())
             return 0, content, out
@@ -119,7 +121,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         jobs.listener = None
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     good = ok and not progress.failures and not progress.engine_errors
-    if good and building:
+    if good and before is not None:
         snapshot.record(out, snapshot.finished(before, out))
     return (0 if good else 1), content, out
 
