@@ -71,6 +71,9 @@ def test_the_participation_figures_add_up(built):
     per_kind = [int(n) for n in re.findall(r"<td>\d+</td><td>(\d+)</td></tr>", kinds)]
     assert per_session == [4, 5, 5]
     assert sum(per_organisation) == sum(per_session) == sum(per_kind)
+    # The kind of each organisation stands alone in its cell: capitalised.
+    assert "<td>Ministerie</td>" in organisations
+    assert "<td>ministerie</td>" not in organisations
     assert 'alt="Figuur: deelname van 9 organisaties aan de bijeenkomsten 1, 2 en 3' in html
 
 

@@ -117,13 +117,14 @@ KIND_GROUPS = {
 """The heading above the participating organisations of each kind."""
 
 KIND_SINGULAR = {
-    "ministerie": "ministerie",
-    "planbureau": "planbureau",
-    "provincie": "provincie",
-    "gemeente": "gemeente",
-    "kennisinstelling": "kennisinstelling",
-    "overig": "overig",
+    "ministerie": "Ministerie",
+    "planbureau": "Planbureau",
+    "provincie": "Provincie",
+    "gemeente": "Gemeente",
+    "kennisinstelling": "Kennisinstelling",
+    "overig": "Overig",
 }
+"""The kind of one organisation, standing alone in a table cell of the overview."""
 
 
 def series_heading(title: str) -> str:
