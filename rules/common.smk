@@ -209,11 +209,18 @@ def session_models(reeks):
     return [MODELS / reeks / f"{sessie}.json" for r, sessie in SESSIONS if r == reeks]
 
 
+LIMITED = set(filter(None, str(config.get(settings.LIMITED) or "").split("/")))
+"""The series a limited build plans (./build.sh sets it); empty: every series."""
+
+
 def every_report():
-    """Everything a full build makes: reports, overviews and the index, and the
-    distribution packages once there is a distribution list."""
+    """Everything a build makes (for the limited series only, when ./build.sh limits
+    it): reports, overviews and the index, and the distribution packages once there
+    is a distribution list."""
     drafts = {(reeks, sessie) for reeks, sessie in SESSIONS if is_draft(reeks, sessie)}
-    return paths.made_by_a_build(OUT, SESSIONS, drafts, DISTRIBUTION.exists())
+    return paths.made_by_a_build(
+        OUT, SESSIONS, drafts, DISTRIBUTION.exists(), LIMITED or None
+    )
 
 
 def every_package():

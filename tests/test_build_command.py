@@ -173,7 +173,10 @@ def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_pa
 
     edited = build(content, out)
     assert edited.returncode == 0, edited.stdout + edited.stderr
-    assert "Daarna toch alles gepland" in log.read_text(encoding="utf-8")
+    assert "nu wordt de hele bouw gepland" in edited.stdout
+    noted = log.read_text(encoding="utf-8")
+    assert f"Alleen gepland: {EXAMPLE_SERIES}." in noted
+    assert "Daarna toch alles gepland" in noted
     neighbour = out / "tweede-reeks" / f"{EXAMPLE_SESSION}.html"
     assert "plattelanx" in neighbour.read_text(encoding="utf-8")
     (out / ".logs" / "bouwstaat").unlink()

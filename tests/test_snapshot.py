@@ -1,4 +1,5 @@
-"""The build's record of its last good state: what changed, and what a build may skip."""
+"""Limited builds: the record of the last good build says what changed, and the steps
+that ran say whether the limit held."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from copreport import paths
 from copreport.cli import snapshot
+from copreport.cli.progress import Progress
 
 
 @pytest.fixture
@@ -116,3 +118,12 @@ def test_without_a_readable_record_the_whole_build_is_planned(folders):
         touch(content / "a" / "een.md")
 
     assert recorded_then(folders, edit) == set()
+
+
+def test_steps_of_other_series_are_outside_the_limit_and_the_index_is_not():
+    progress = Progress([])
+    progress.labels = ["a/een", "a/overzicht", "index.html", "index.pdf"]
+    assert progress.steps_outside({"a"}) == []
+    progress.labels += ["b/twee", "index.oud/een", "verzendlijst.yaml", "templates/"]
+    outside = ["b/twee", "index.oud/een", "verzendlijst.yaml", "templates/"]
+    assert progress.steps_outside({"a"}) == outside

@@ -101,20 +101,23 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
             return 0, content, out
         if targets == ["all"]:
             edited = snapshot.edited_series(out, before)
-    planned = _made_for(content, out, found.sessions, edited) if edited else targets
+    limited = {**config, settings.LIMITED: "/".join(sorted(edited))} if edited else config
     jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
         # fork server, so a free core never waits for Snakemake to hand out work.
         cores = getattr(arguments, "kernen", 2)
-        ok = run_workflow(planned, config, 2 * cores, log, progress)
+        ok = run_workflow(targets, limited, 2 * cores, log, progress)
         if edited:
             append_to_log(log, _planned_only(edited))
         if edited and (strays := progress.steps_outside(edited)):
             # Snakemake saw a change the record did not (it ran steps elsewhere): what
             # depends on them is not in this plan, so plan the whole build after all.
-            progress.plan_again()
-            ok = run_workflow(targets, config, 2 * cores, log, progress) and ok
+            progress.plan_again(
+                "Ook buiten de gewijzigde reeks(en) bleek werk te doen; nu wordt de hele "
+                "bouw gepland."
+            )
+            ok = run_workflow(targets, config, 2 * cores, log, progress, append=True) and ok
             append_to_log(log, _planned_again(strays))
     finally:
         client.stop_server()
@@ -171,22 +174,6 @@ def _planned_again(strays: list[str]) -> str:
         f"({', '.join(sorted(set(strays)))}), dus iets was veranderd dat de vorige bouw "
         "niet kon zien."
     )
-
-
-def _made_for(
-    content: Path, out: Path, sessions: list[tuple[str, str]], series: set[str]
-) -> list[str]:
-    """What a full build makes for `series` (the index included): all that the edited
-    sessions can change, their neighbours' colophons and the series overviews too."""
-    drafts = set()
-    for reeks, sessie in sessions:
-        if reeks in series:
-            facts = scan.scan(content / reeks / f"{sessie}.md")
-            if facts and facts.draft:
-                drafts.add((reeks, sessie))
-    distribution = (content / paths.DISTRIBUTION_FILE).exists()
-    made = paths.made_by_a_build(out, sessions, drafts, distribution, series)
-    return [str(path) for path in made]
 
 
 def chosen_sessions(

@@ -30,8 +30,10 @@ def run_workflow(
     cores: int,
     log: Path,
     listener: Any,
+    append: bool = False,
 ) -> bool:
-    """Build `targets`; True when every job succeeded. Snakemake's lines go to `log`."""
+    """Build `targets`; True when every job succeeded. Snakemake's lines go to `log`
+    (after what it holds already, with `append`)."""
     from snakemake.api import SnakemakeApi
     from snakemake.scheduling.greedy import SchedulerSettings as GreedySettings
     from snakemake.settings import types as settings
@@ -44,7 +46,9 @@ def run_workflow(
     log.parent.mkdir(parents=True, exist_ok=True)
     output = settings.OutputSettings(
         log_handler_settings={
-            "copreport": snakemake_log.LogHandlerSettings(path=str(log), listener=listener)
+            "copreport": snakemake_log.LogHandlerSettings(
+                path=str(log), listener=listener, append=append
+            )
         },
         enable_file_logging=False,
     )

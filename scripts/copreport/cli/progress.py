@@ -45,6 +45,10 @@ def _printable(char: str) -> str:
     return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
 
 
+INDEX = ("index.html", "index.pdf")
+"""The labels of the index's steps (the Snakefile's render_index)."""
+
+
 class Progress:
     """Collects the events of one build and tells the user about them."""
 
@@ -95,17 +99,19 @@ class Progress:
             self._line(f"niet gelukt: {label} (zie onder)", counted=step in REPORT_NAMES)
 
     def steps_outside(self, series: set[str]) -> list[str]:
-        """The labels of steps that ended and belong to none of `series` (the index,
-        which every series feeds, belongs to all)."""
+        """The labels of steps that ended and belong to none of `series`: a series'
+        steps are labelled ``reeks/...``; the index, which every series feeds,
+        belongs to all (see the Snakefile's labels)."""
         return [
             label
             for label in self.labels
-            if label.split("/")[0] not in series and label.split(".")[0] != "index"
+            if (label.split("/")[0] not in series if "/" in label else label not in INDEX)
         ]
 
-    def plan_again(self) -> None:
-        """A second plan in the same build: count its reports from one again."""
+    def plan_again(self, why: str) -> None:
+        """A second plan in the same build: say so, and count its reports from one."""
         with self.lock:
+            self._line(why, counted=False)
             self.total = 0
             self.done = 0
 

@@ -32,6 +32,7 @@ class LogHandlerSettings(LogHandlerSettingsBase):
 
     path: str | None = field(default=None, metadata={"help": "log file"})
     listener: Any = field(default=None, metadata={"help": "progress listener"})
+    append: bool = field(default=False, metadata={"help": "keep what the log holds"})
 
 
 class LogHandler(LogHandlerBase):
@@ -41,7 +42,8 @@ class LogHandler(LogHandlerBase):
         from snakemake.logging import DefaultFilter, DefaultFormatter
 
         try:
-            self.stream = open(self.settings.path, "w", encoding="utf-8")  # noqa: SIM115
+            mode = "a" if self.settings.append else "w"
+            self.stream = open(self.settings.path, mode, encoding="utf-8")  # noqa: SIM115
         except OSError:
             self.stream = None  # the command line checked the folder; a full disk remains
         self.setFormatter(DefaultFormatter(None, False))

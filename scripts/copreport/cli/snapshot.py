@@ -11,11 +11,12 @@ When the next build finds the same state, every report is up to date and
 Snakemake is not started. When only the text of some sessions changed (the same
 sessions, nothing else touched), only their series can have changed: the build
 then names just those series' reports, overviews and packages and the index,
-which spares Snakemake planning every other series. Should Snakemake still find
-work elsewhere (a change this record cannot see, such as an edit that kept the
-file's size and time), the command plans the whole build after all. Any other
-difference, however small, and Snakemake plans the whole build as usual. A build
-that stops halfway, or Snakemake run directly, removes the record first.
+which spares Snakemake planning every other series. Snakemake compares more than
+sizes and times (a neighbour's title in its parameters, say): should it still find
+work outside those series, the command plans the whole build after all. (An edit
+that keeps a file's size and time stays unseen by both, as it always did.) Any
+other difference, however small, and Snakemake plans the whole build as usual. A
+build that stops halfway, or Snakemake run directly, removes the record first.
 """
 
 from __future__ import annotations
@@ -71,14 +72,15 @@ def state(
         "python": [sys.executable, sys.version],
     }
     hasher.update(json.dumps(settings, sort_keys=True).encode())
-    named = sorted({os.path.join(reeks, f"{sessie}.md") for reeks, sessie in sessions})
+    named = {os.path.join(reeks, f"{sessie}.md") for reeks, sessie in sessions}
     for root in [project / part for part in PROJECT_PARTS] + [content]:
         for path, size, mtime in _files(root):
             if root == content and os.path.relpath(path, content) in named:
                 continue
             hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     # Each by its own name (through a linked series folder too), not as the walk met it.
-    sources = {name: list(_status(content / name)) for name in named}
+    # Lists, not tuples: the record is JSON, and what it reads back must compare equal.
+    sources = {name: list(_status(content / name)) for name in sorted(named)}
     return State(hasher.hexdigest(), sources, _digest(out))
 
 
@@ -89,6 +91,7 @@ def finished(before: State, out: Path) -> State:
 
 
 def _digest(root: Path) -> str:
+    """One digest of the names, sizes and times of everything under `root`."""
     hasher = hashlib.sha256()
     for path, size, mtime in _files(root):
         hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
@@ -96,6 +99,7 @@ def _digest(root: Path) -> str:
 
 
 def _status(path: Path) -> tuple[int, int]:
+    """Size and time of a file, through links (-1, -1 when it cannot be read)."""
     try:
         status = path.stat()
     except OSError:
