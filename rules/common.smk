@@ -209,7 +209,7 @@ def session_models(reeks):
     return [MODELS / reeks / f"{sessie}.json" for r, sessie in SESSIONS if r == reeks]
 
 
-LIMITED = set(filter(None, str(config.get(settings.LIMITED) or "").split("/")))
+LIMITED = settings.limited_series(config)
 """The series a limited build plans (./build.sh sets it); empty: every series."""
 
 

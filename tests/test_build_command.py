@@ -117,13 +117,19 @@ def test_an_edit_or_a_deleted_report_is_never_hidden_by_the_quick_check(tmp_path
     assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.docx").exists()
 
 
-def test_an_edited_session_plans_only_its_series_and_leaves_nothing_stale(tmp_path):
+def two_series_built(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two series of two sessions (the example and its neighbour), built once; the
+    content and output folders and Snakemake's log."""
     content = copy_content(tmp_path / "content")
     example_copy(content, "volgende", 5)  # the example's neighbour in its series
     shutil.copytree(content / EXAMPLE_SERIES, content / "tweede-reeks")
     out = tmp_path / "out"
     assert build(content, out).returncode == 0
-    log = out / ".logs" / "snakemake.log"
+    return content, out, out / ".logs" / "snakemake.log"
+
+
+def test_an_edited_session_plans_only_its_series_and_leaves_nothing_stale(tmp_path):
+    content, out, log = two_series_built(tmp_path)
     source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(
@@ -154,12 +160,7 @@ def test_an_edited_session_plans_only_its_series_and_leaves_nothing_stale(tmp_pa
 
 
 def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_path):
-    content = copy_content(tmp_path / "content")
-    example_copy(content, "volgende", 5)
-    shutil.copytree(content / EXAMPLE_SERIES, content / "tweede-reeks")
-    out = tmp_path / "out"
-    assert build(content, out).returncode == 0
-    log = out / ".logs" / "snakemake.log"
+    content, out, log = two_series_built(tmp_path)
     # The other series' second session gets a title of the same length, and its old
     # time back: the record cannot see that, Snakemake can (its neighbour's colophon).
     hidden = content / "tweede-reeks" / "volgende.md"

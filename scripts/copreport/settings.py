@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .errors import ReportError
@@ -17,6 +17,16 @@ _NUMBERS = {"tijdslimiet": (1, 3600), "geheugenlimiet": (200, 64000)}
 LIMITED = "_alleen_reeksen"
 """Set by ./build.sh only, after an edit of session texts alone: the series to plan
 (their names joined by '/', which no folder name holds); empty or absent: all."""
+
+
+def limited_to(series: Iterable[str]) -> dict[str, str]:
+    """The setting that limits a build to `series`."""
+    return {LIMITED: "/".join(sorted(series))}
+
+
+def limited_series(config: Mapping[str, Any]) -> set[str]:
+    """The series a build is limited to; empty: every series."""
+    return set(filter(None, str(config.get(LIMITED) or "").split("/")))
 
 
 def check(config: Mapping[str, Any]) -> None:

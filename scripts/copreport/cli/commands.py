@@ -101,7 +101,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
             return 0, content, out
         if targets == ["all"]:
             edited = snapshot.edited_series(out, before)
-    limited = {**config, settings.LIMITED: "/".join(sorted(edited))} if edited else config
+    limited = {**config, **settings.limited_to(edited)} if edited else config
     jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the

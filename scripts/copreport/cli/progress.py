@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from .. import paths
 from ..errors import Problem, display_path
 from ..runner.protocol import Result
 
@@ -45,8 +46,8 @@ def _printable(char: str) -> str:
     return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
 
 
-INDEX = ("index.html", "index.pdf")
-"""The labels of the index's steps (the Snakefile's render_index)."""
+INDEX = tuple(path.name for path in paths.index(Path()))
+"""The labels of the index's steps: its file names (the Snakefile's render_index)."""
 
 
 class Progress:

@@ -73,11 +73,11 @@ def state(
     }
     hasher.update(json.dumps(settings, sort_keys=True).encode())
     named = {os.path.join(reeks, f"{sessie}.md") for reeks, sessie in sessions}
-    for root in [project / part for part in PROJECT_PARTS] + [content]:
-        for path, size, mtime in _files(root):
-            if root == content and os.path.relpath(path, content) in named:
-                continue
-            hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    for part in PROJECT_PARTS:
+        _add(hasher, _files(project / part))
+    _add(
+        hasher, (f for f in _files(content) if os.path.relpath(f[0], content) not in named)
+    )
     # Each by its own name (through a linked series folder too), not as the walk met it.
     # Lists, not tuples: the record is JSON, and what it reads back must compare equal.
     sources = {name: list(_status(content / name)) for name in sorted(named)}
@@ -93,9 +93,14 @@ def finished(before: State, out: Path) -> State:
 def _digest(root: Path) -> str:
     """One digest of the names, sizes and times of everything under `root`."""
     hasher = hashlib.sha256()
-    for path, size, mtime in _files(root):
-        hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    _add(hasher, _files(root))
     return hasher.hexdigest()
+
+
+def _add(hasher: Any, files: Iterable[tuple[str, int, int]]) -> None:
+    """Feed (path, size, time) entries to a digest."""
+    for path, size, mtime in files:
+        hasher.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
 
 
 def _status(path: Path) -> tuple[int, int]:
