@@ -217,19 +217,19 @@ def every_report():
     """Everything a build makes (for the limited series only, when ./build.sh limits
     it): reports, overviews and the index, and the distribution packages once there
     is a distribution list."""
-    drafts = {(reeks, sessie) for reeks, sessie in SESSIONS if is_draft(reeks, sessie)}
     return paths.made_by_a_build(
-        OUT, SESSIONS, drafts, DISTRIBUTION.exists(), LIMITED or None
+        OUT, SESSIONS, drafts(), DISTRIBUTION.exists(), LIMITED or None
     )
 
 
 def every_package():
     """The distribution package of every session that is not a draft."""
-    return [
-        paths.package(OUT, reeks, sessie)
-        for reeks, sessie in SESSIONS
-        if not is_draft(reeks, sessie)
-    ]
+    return paths.packages(OUT, SESSIONS, drafts())
+
+
+def drafts():
+    """Every session whose status is concept."""
+    return {(reeks, sessie) for reeks, sessie in SESSIONS if is_draft(reeks, sessie)}
 
 
 def all_packages():

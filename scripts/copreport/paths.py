@@ -181,6 +181,11 @@ def made_by_a_build(
     made = [p for r, s in chosen for p in reports(out, r, s, (r, s) in drafts)]
     made += [p for reeks in sorted({r for r, _ in chosen}) for p in overview(out, reeks)]
     made += index(out)
-    if distribution:
-        made += [package(out, r, s) for r, s in chosen if (r, s) not in drafts]
-    return made
+    return made + (packages(out, chosen, drafts) if distribution else [])
+
+
+def packages(
+    out: Path, sessions: list[tuple[str, str]], drafts: Collection[tuple[str, str]]
+) -> list[Path]:
+    """The distribution package of every session that is not a draft."""
+    return [package(out, r, s) for r, s in sessions if (r, s) not in drafts]
