@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -327,3 +328,27 @@ def test_traces_of_killed_builds_are_cleared_by_the_next():
         os.environ.pop(client.SERVER_ENV, None)
         if kept:
             running.unlink(missing_ok=True)
+
+
+def test_a_sample_left_by_a_killed_server_is_cleared_by_the_next_warm_up():
+    """`kill -9` during the warm-up leaves its sample session in the temporary folder;
+    the next warm-up removes it, and leaves the folders of processes that still run."""
+    from copreport.warmup import sample_session
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    base = Path(tempfile.gettempdir())
+    left = base / f"copreport-voorbeeld-{ended.pid}-abc123"
+    running = base / f"copreport-voorbeeld-{os.getpid()}-abc123"
+    for folder in (left, running):
+        (folder / "voorbeeld").mkdir(parents=True)
+        (folder / "voorbeeld" / "voorbeeld.md").write_text("---\n")
+    try:
+        assert sample_session().title == "Voorbeeld"
+        assert not left.exists()
+        assert (running / "voorbeeld" / "voorbeeld.md").exists()
+        mine = set(base.glob(f"copreport-voorbeeld-{os.getpid()}-*"))
+        assert mine == {running}  # the sample's own folder is gone too
+    finally:
+        shutil.rmtree(left, ignore_errors=True)
+        shutil.rmtree(running, ignore_errors=True)

@@ -8,8 +8,6 @@ same path as a real session (sources on disk, parser, all three renderers).
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,10 +79,10 @@ Conclusie: het helpt.
 
 def sample_session() -> Session:
     """A small session that uses every part of a report (and every Word style)."""
+    from .scratch import scratch
     from .source import load_session
 
-    with tempfile.TemporaryDirectory(prefix="copreport-voorbeeld-") as folder:
-        content = Path(folder)
+    with scratch("voorbeeld") as content:
         (content / "organisaties.yaml").write_text(_REGISTER, encoding="utf-8")
         series = content / "voorbeeld"
         series.mkdir()

@@ -15,7 +15,6 @@ import http.server
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from .. import paths
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..runner.protocol import Request, Result
+from ..scratch import scratch_folder
 from ..source import scan
 from .engine import ROOT
 from .progress import printable
@@ -225,7 +225,7 @@ def preview(source: Path, content: Path, port: int = 0) -> int:
         )
         return 1
     _stop_on_signals()
-    work = Path(tempfile.mkdtemp(prefix="copreport-voorbeeld-"))
+    work = scratch_folder("voorbeeld")
     client.enable_server(workers=1)
     client.start_server()
     stop = threading.Event()

@@ -20,6 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..scratch import process_ended
 from .perform import crash_message, remove_partial_files, time_message, write_log
 from .protocol import Request, Result, receive, send
 from .server import STOP, WORKERS_ENV
@@ -218,12 +219,8 @@ def _remove_traces_of_ended_builds(folder: Path) -> None:
     for trace in folder.glob("*.*"):
         if not trace.stem.isdigit() or trace.suffix not in (".sock", ".start", ".log"):
             continue
-        try:
-            os.kill(int(trace.stem), 0)
-        except ProcessLookupError:
+        if process_ended(int(trace.stem)):
             trace.unlink(missing_ok=True)
-        except (OSError, OverflowError):
-            continue
 
 
 def _remove_traces(path: Path, pid: int) -> None:
