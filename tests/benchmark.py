@@ -42,7 +42,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -52,6 +51,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 
+from copreport.scratch import scratch  # noqa: E402
 from sample_content import write_content  # noqa: E402
 
 SESSIONS_PER_SERIES = 8
@@ -197,8 +197,8 @@ def main() -> None:
     repeat = options.herhalingen
     series = options.reeksen or max(1, -(-options.sessies // SESSIONS_PER_SERIES))
 
-    with tempfile.TemporaryDirectory(prefix="copreport-meting-") as folder:
-        base = Path(folder)
+    # A run stopped with kill -9 leaves its folder; the next run removes it.
+    with scratch("meting") as base:
         project = base / "project"
         project.mkdir()
         for part in PROJECT_PARTS:
