@@ -248,3 +248,28 @@ def test_libreoffice_reads_the_same_words_as_the_word_file(example_build, libreo
     office = words(pdf_text(libreoffice_pdf))
     ours = words(docx_text(example_build.report("docx")))
     assert not word_differences(office, ours)
+
+
+def test_styles_looked_up_once_give_the_xml_of_python_docx_own_lookup(
+    monkeypatch, tmp_path
+):
+    """Every paragraph and run gets the style python-docx itself would set by name,
+    in a session with every kind of part; also when Word has marked Normal as the
+    default paragraph style (which python-docx then leaves out)."""
+    from copreport.docx import inlines, writer
+    from copreport.warmup import sample_session
+
+    marked = docx.Document(str(TEMPLATE))
+    marked.styles["Normal"].element.set(qn("w:default"), "1")
+    marked.save(tmp_path / "stijl.docx")
+    session = sample_session()
+    templates = [TEMPLATE, tmp_path / "stijl.docx"]
+    kept = [docx_bytes(session, template) for template in templates]
+
+    def by_name(target, name):
+        target.style = name
+
+    monkeypatch.setattr(writer, "style_paragraph", by_name)
+    monkeypatch.setattr(inlines, "style_run", by_name)
+    assert [docx_bytes(session, template) for template in templates] == kept
+    assert kept[0] != kept[1]  # the marked template really leaves Normal out

@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from ..model import Code, Emphasis, Inline, LineBreak, Link, Strong, Text
+from .styles import style_run
 
 
 def add_inlines(
@@ -34,7 +35,7 @@ def _run(paragraph: Paragraph, text: str, styles: tuple[str, ...]) -> None:
     run = paragraph.add_run(text)
     if not styles:
         return
-    run.style = styles[-1]
+    style_run(run, styles[-1])
     if "Strong" in styles[:-1]:
         run.bold = True
     if "Emphasis" in styles[:-1]:

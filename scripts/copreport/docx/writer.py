@@ -39,6 +39,7 @@ from .inlines import add_inlines, bookmark
 from .lists import ListNumbering, set_numbering
 from .package import declare_current_word, reproducible, set_properties
 from .page import add_page_furniture
+from .styles import style_paragraph
 
 TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "stijl.docx"
 TEXT_WIDTH = Cm(16.4)
@@ -88,7 +89,8 @@ class _Writer:
         self.bookmarks = 0
 
     def paragraph(self, style: str, inlines: list[Inline] | None = None, text: str = ""):
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        style_paragraph(paragraph, style)
         if inlines:
             add_inlines(paragraph, inlines)
         elif text:
@@ -228,7 +230,7 @@ class _Writer:
         for row, values in zip(table.rows, [header, *rows], strict=True):
             for cell, value in zip(row.cells, values, strict=True):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = "Tabeltekst"
+                style_paragraph(paragraph, "Tabeltekst")
                 add_inlines(paragraph, value)
         _keep_together(table)
         widths = _equal_widths(len(header))
