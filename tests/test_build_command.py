@@ -185,6 +185,43 @@ def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_pa
     assert "Nothing to be done" in log.read_text(encoding="utf-8")
 
 
+def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
+    """What the output folder holds matches the sources (it is published as it is),
+    but a build with errors removes nothing, and a user's own file stays."""
+    content, out = copy_content(tmp_path / "content"), tmp_path / "out"
+    second = example_copy(content, "tweede", 5)
+    assert build(content, out).returncode == 0
+    (out / EXAMPLE_SERIES / "notities.txt").write_text("van mij")
+    renamed = second.rename(second.with_name("hernoemd.md"))
+
+    result = build(content, out)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        f"verwijderd (geen bron meer): {EXAMPLE_SERIES}/tweede.pdf, .docx, .html"
+        in result.stdout.splitlines()
+    )
+    stems = (EXAMPLE_SESSION, "hernoemd", "overzicht")
+    expected = [f"{stem}.{kind}" for stem in stems for kind in KINDS]
+    assert sorted(p.name for p in (out / EXAMPLE_SERIES).iterdir()) == sorted(
+        [*expected, "notities.txt"]
+    )
+    assert "tweede" not in (out / "index.html").read_text()
+
+    example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    text = renamed.read_text()
+    example.unlink()
+    renamed.write_text(text.replace("deelnemers:", "deelnemers: [", 1))
+    assert build(content, out).returncode == 1
+    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").exists()
+    renamed.write_text(text)
+    result = build(content, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").exists()
+    assert (out / EXAMPLE_SERIES / "hernoemd.pdf").exists()
+    assert (out / EXAMPLE_SERIES / "notities.txt").read_text() == "van mij"
+
+
 def test_a_build_without_the_server_writes_the_same_bytes(server_build, tmp_path):
     content, out, _ = server_build
     alone = tmp_path / "out"

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import buildlock, jobs, paths, settings
+from .. import buildlock, jobs, output_record, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
@@ -122,11 +122,54 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     finally:
         client.stop_server()
         jobs.listener = None
-    print(progress.summary(log, checked_only=arguments.command == "controleer"))
     good = ok and not progress.failures and not progress.engine_errors
+    if good and building and targets == ["all"]:
+        _remove_sourceless(content, out, found.sessions, progress, log)
+    print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
         snapshot.record(out, snapshot.finished(before, out))
     return (0 if good else 1), content, out
+
+
+def _remove_sourceless(
+    content: Path,
+    out: Path,
+    sessions: list[tuple[str, str]],
+    progress: Progress,
+    log: Path,
+) -> None:
+    """Remove the reports, overviews and packages that no session accounts for any
+    more (deleted or renamed), and say which."""
+    distribution = (content / paths.DISTRIBUTION_FILE).is_file()
+    accounted = output_record.accounted_for(out, sessions, distribution)
+    removed = output_record.tidy(out, content, accounted)
+    if removed:
+        lines = _removed_lines(removed, out)
+        progress.removed(lines)
+        append_to_log(log, "\n".join(lines))
+
+
+def _removed_lines(removed: list[Path], out: Path) -> list[str]:
+    """One line per session, overview or package whose outputs were removed."""
+    order = {f".{kind}": number for number, kind in enumerate(paths.REPORT_KINDS)}
+    reports: dict[Path, list[str]] = {}
+    packages = []
+    for path in removed:
+        relative = path.relative_to(out)
+        if relative.parent.name == paths.PACKAGES:
+            packages.append(relative.parent.parent / relative.name)
+        else:
+            reports.setdefault(relative.with_suffix(""), []).append(path.suffix)
+    lines = []
+    for stem, suffixes in sorted(reports.items()):
+        suffixes.sort(key=lambda suffix: order.get(suffix, len(order)))
+        names = ", ".join([f"{stem}{suffixes[0]}", *suffixes[1:]])
+        lines.append(f"verwijderd (geen bron meer): {names}")
+    for package in sorted(packages):
+        lines.append(
+            f"verwijderd (geen bron of verzendlijst meer): verzendpakket {package}"
+        )
+    return lines
 
 
 def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:

@@ -121,6 +121,12 @@ class Progress:
             if label in self.sessions:
                 self.made.add(label)
 
+    def removed(self, lines: list[str]) -> None:
+        """Outputs without a source were removed after the build (one line each)."""
+        with self.lock:
+            for line in lines:
+                self._line(line, counted=False)
+
     def content_problems(self, problems: list[Problem], warnings: list[str]) -> None:
         """Files that cannot be sessions (errors) or were skipped (warnings)."""
         with self.lock:
