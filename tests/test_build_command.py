@@ -208,6 +208,13 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
     )
     assert "tweede" not in (out / "index.html").read_text()
 
+    # Saved under a look-alike name, it is skipped with a warning, but still a source.
+    misnamed = renamed.rename(renamed.with_suffix(".MD"))
+    result = build(content, out)
+    assert "LET OP" in result.stdout and "verwijderd" not in result.stdout
+    assert (out / EXAMPLE_SERIES / "hernoemd.pdf").exists()
+    renamed = misnamed.rename(renamed)
+
     example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
     text = renamed.read_text()
     example.unlink()

@@ -1,5 +1,5 @@
 """Outputs without a source: what an earlier build made and no session accounts for
-any more goes; nothing else in the output folder is ever touched."""
+any more goes; nothing else, in the output folder or outside it, is ever touched."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from copreport import output_record
+from copreport import output_record, paths
 from copreport.output_record import RECORD, accounted_for, tidy
+
+KINDS = ("pdf", "docx", "html")
 
 
 @pytest.fixture
@@ -16,142 +18,201 @@ def out(tmp_path: Path) -> Path:
     return tmp_path / "out"
 
 
-def made(
-    out: Path, sessions: list[tuple[str, str]], distribution: bool = True
-) -> list[Path]:
-    """Write what a build of these sessions writes (final reports) and return what
-    they account for."""
-    accounted = accounted_for(out, sessions, distribution)
-    for path in accounted:
-        if "-concept" in path.name:
-            continue
-        if path.parent.name == "verzending":
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    return folder
+
+
+def build(
+    out: Path,
+    content: Path,
+    sessions: list[tuple[str, str]],
+    distribution: bool = True,
+    drafts: frozenset = frozenset(),
+) -> output_record.Tidied:
+    """Write what a build of these sessions writes, then tidy up as a build does."""
+    made = paths.made_by_a_build(out, sessions, drafts, distribution)
+    for path in made:
+        if path.parent.name == paths.PACKAGES:
             path.mkdir(parents=True, exist_ok=True)
-            (path / "manifest.json").write_text("{}")
+            for name in ("01-a-example.eml", f"{path.name}.zip", "manifest.json"):
+                (path / name).write_text("pakket")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"verslag")
-    return accounted
+    return tidy(out, content, accounted_for(out, sessions, distribution), made)
 
 
-def files(out: Path) -> set[str]:
-    return {
-        path.relative_to(out).as_posix()
-        for path in out.rglob("*")
-        if not path.relative_to(out).parts[0].startswith(".")
-    }
+def names(removed: list[Path], out: Path) -> set[str]:
+    return {path.relative_to(out).as_posix() for path in removed}
 
 
-def test_a_deleted_session_loses_its_reports_and_package_and_nothing_else(out, tmp_path):
-    content = tmp_path / "content"
-    both = [("a", "een"), ("a", "twee"), ("b", "drie")]
-    tidy(out, content, made(out, both))
+def test_a_deleted_session_loses_its_reports_and_package_and_nothing_else(out, content):
+    build(out, content, [("a", "een"), ("a", "twee"), ("b", "drie")])
     (out / "a" / "notities.docx").write_bytes(b"van de gebruiker")
     (out / "a" / "twee-oud.pdf").write_bytes(b"ook van de gebruiker")
     (out / "verzendlog.jsonl").write_text("{}\n")
 
-    removed = tidy(out, content, made(out, [("a", "een"), ("b", "drie")]))
+    done = build(out, content, [("a", "een"), ("b", "drie")])
 
-    gone = {p.relative_to(out).as_posix() for p in removed}
-    assert gone == {
-        "a/twee.pdf",
-        "a/twee.docx",
-        "a/twee.html",
+    assert names(done.removed, out) == {
+        *(f"a/twee.{kind}" for kind in KINDS),
         "a/verzending/twee",
     }
     assert not (out / "a" / "twee.pdf").exists()
+    assert not (out / "a" / "verzending" / "twee").exists()
     assert (out / "a" / "een.pdf").exists() and (out / "a" / "overzicht.pdf").exists()
     assert (out / "a" / "notities.docx").read_bytes() == b"van de gebruiker"
     assert (out / "a" / "twee-oud.pdf").exists() and (out / "verzendlog.jsonl").exists()
 
 
-def test_a_deleted_series_leaves_no_empty_folders(out, tmp_path):
-    content = tmp_path / "content"
-    tidy(out, content, made(out, [("a", "een"), ("b", "drie"), ("c", "vier")]))
+def test_a_deleted_series_leaves_no_empty_folders(out, content):
+    build(out, content, [("a", "een"), ("b", "drie"), ("c", "vier")])
     (out / "c" / "notities.docx").write_bytes(b"van de gebruiker")
 
-    tidy(out, content, made(out, [("a", "een")]))
+    build(out, content, [("a", "een")])
 
     assert not (out / "b").exists()
-    assert files(out / "c") == {"notities.docx"}  # the user's file keeps its folder
+    assert [p.name for p in (out / "c").iterdir()] == ["notities.docx"]
     assert (out / "a" / "verzending" / "een" / "manifest.json").exists()
     assert (out / "index.pdf").exists()
 
 
-def test_without_a_distribution_list_the_packages_go(out, tmp_path):
-    content = tmp_path / "content"
-    tidy(out, content, made(out, [("a", "een")]))
-    removed = tidy(out, content, made(out, [("a", "een")], distribution=False))
-    assert removed == [out / "a" / "verzending" / "een"]
-    assert not (out / "a" / "verzending").exists()
+def test_a_package_loses_only_its_own_files(out, content):
+    build(out, content, [("a", "een")])
+    package = out / "a" / "verzending" / "een"
+    (package / "mijn-antwoord.txt").write_text("van de gebruiker")
+
+    done = build(out, content, [("a", "een")], distribution=False)
+
+    assert done.removed == [package]
+    assert sorted(p.name for p in package.iterdir()) == ["mijn-antwoord.txt"]
     assert (out / "a" / "een.pdf").exists()
+    assert build(out, content, [("a", "een")], distribution=False).removed == []
 
 
-def test_a_draft_and_its_final_name_both_belong_to_the_session(out, tmp_path):
-    content = tmp_path / "content"
-    tidy(out, content, made(out, [("a", "een")]))
-    (out / "a" / "een-concept.pdf").write_bytes(b"concept")
-    tidy(out, content, made(out, [("a", "een")]))
-    assert tidy(out, content, made(out, [("a", "een")])) == []
-    assert (out / "a" / "een-concept.pdf").exists() and (out / "a" / "een.pdf").exists()
+def test_a_draft_and_its_final_name_both_belong_to_the_session(out, content):
+    build(out, content, [("a", "een")])
+    (out / "a" / "een.pdf").unlink()  # what publishing a draft does
+    assert build(out, content, [("a", "een")], drafts={("a", "een")}).removed == []
+    (out / "a" / "een.pdf").write_bytes(b"de eigen getekende versie")
+    build(out, content, [("a", "een"), ("a", "twee")], drafts={("a", "een")})
+
+    done = build(out, content, [("a", "twee")])
+
+    assert "a/een-concept.pdf" in names(done.removed, out)
+    assert (out / "a" / "een.pdf").read_bytes() == b"de eigen getekende versie"
 
 
-def test_nothing_goes_without_a_record_of_our_own(out, tmp_path):
+def test_nothing_goes_without_a_record_of_our_own(out, content, tmp_path):
     """The first build with a record, another content folder, or no session at all
     (a wrong or emptied content folder) removes nothing."""
-    content, other = tmp_path / "content", tmp_path / "elders"
-    made(out, [("a", "een"), ("a", "twee")])
-    assert tidy(out, content, made(out, [("a", "een")])) == []
+    other = tmp_path / "elders"
+    other.mkdir()
+    made = paths.made_by_a_build(out, [("a", "twee")], set(), False)
+    for path in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"verslag")
+    assert build(out, content, [("a", "een")]).removed == []
     assert (out / "a" / "twee.pdf").exists()
 
-    assert tidy(out, other, made(out, [("b", "drie")])) == []
+    done = build(out, other, [("b", "drie")])
+    assert done.removed == [] and done.other_content == str(content)
+    assert build(out, content, [("a", "een")]).other_content == str(other)
+    assert (out / "a" / "een.pdf").exists() and (out / "b" / "drie.pdf").exists()
+
+    assert tidy(out, content, [], []).removed == []
     assert (out / "a" / "een.pdf").exists()
-    assert tidy(out, content, made(out, [("a", "een")])) == []  # recorded: elders
-    assert (out / "b" / "drie.pdf").exists()
-
-    assert tidy(out, content, []) == []
-    assert (out / "a" / "een.pdf").exists()
 
 
-def test_a_damaged_or_hostile_record_removes_nothing_outside_the_reports(out, tmp_path):
-    content = tmp_path / "content"
+def test_the_same_content_folder_by_another_path_is_the_same(out, content, tmp_path):
+    build(out, content, [("a", "een"), ("a", "twee")])
+    (tmp_path / "link").symlink_to(content)
+    done = build(out, tmp_path / "link", [("a", "een")])
+    assert done.other_content is None
+    assert "a/twee.pdf" in names(done.removed, out)
+
+
+def test_a_name_that_is_also_a_wanted_file_stays(out, content):
+    """On a disk that ignores case, `Reeks-A` and `reeks-a` are one folder: removing
+    the old name would remove the report just made (imitated here with a link)."""
+    build(out, content, [("Reeks-A", "een")])
+    (out / "reeks-a").symlink_to("Reeks-A")
+    done = build(out, content, [("reeks-a", "een")])
+    assert done.removed == []
+    assert (out / "reeks-a" / "een.pdf").read_bytes() == b"verslag"
+
+
+def test_nothing_outside_the_output_folder_goes_through_a_linked_folder(
+    out, content, tmp_path
+):
+    build(out, content, [("a", "een"), ("a", "twee")])
+    archive = tmp_path / "archief"
+    (out / "a").rename(archive)
+    (out / "a").symlink_to(archive)
+    build(out, content, [("a", "een")])
+    assert (archive / "twee.pdf").exists()
+    assert (archive / "verzending" / "twee" / "manifest.json").exists()
+
+
+def test_a_damaged_or_hostile_record_removes_only_what_the_pipeline_makes(
+    out, content, tmp_path
+):
     outside = tmp_path / "buiten.txt"
     outside.write_text("niet van ons")
-    made(out, [("a", "een")])
+    build(out, content, [("a", "een")])
     (out / ".model").mkdir()
     (out / ".model" / "a.json").write_text("{}")
+    (out / "verzendlog.jsonl").write_text("{}\n")
+    (out / "eigen").mkdir()
+    (out / "a" / "mijn-map").mkdir()
     (out / "a" / "link.pdf").symlink_to(outside)
-    (out / RECORD).parent.mkdir(parents=True, exist_ok=True)
+    hostile = [
+        "../buiten.txt",
+        str(outside),
+        ".model/a.json",
+        "a/../../buiten.txt",
+        "verzendlog.jsonl",
+        "eigen",
+        "a/mijn-map",
+        "a/link.pdf",
+        "a/\udcff.pdf",
+        "x" * 300 + "/a.pdf",
+        7,
+    ]
     for listed in (
         "geen json",
+        "[" * 100_000 + "]" * 100_000,
         json.dumps({"content": str(content), "gemaakt": "a/een.pdf"}),
-        json.dumps(
-            {
-                "content": str(content),
-                "gemaakt": [
-                    "../buiten.txt",
-                    str(outside),
-                    ".model/a.json",
-                    "a/../../buiten.txt",
-                    "a/link.pdf",
-                    7,
-                ],
-            }
-        ),
+        json.dumps({"content": str(content), "gemaakt": hostile}),
     ):
         (out / RECORD).write_text(listed)
-        tidy(out, content, accounted_for(out, [("a", "een")], True))
+        done = build(out, content, [("a", "een")])
+    assert names(done.removed, out) == {"a/link.pdf"}
+    assert not (out / "a" / "link.pdf").is_symlink()  # the link went, not its target
     assert outside.read_text() == "niet van ons"
-    assert (out / ".model" / "a.json").exists()
-    assert not (out / "a" / "link.pdf").is_symlink()  # the link itself went, not its target
+    assert (out / ".model" / "a.json").exists() and (out / "verzendlog.jsonl").exists()
+    assert (out / "eigen").is_dir() and (out / "a" / "mijn-map").is_dir()
     assert (out / "a" / "een.pdf").exists()
 
 
-def test_what_cannot_be_removed_is_tried_again(out, tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    tidy(out, content, made(out, [("a", "een"), ("a", "twee")]))
+def test_what_cannot_be_removed_or_recorded_is_said_and_tried_again(
+    out, content, monkeypatch
+):
+    build(out, content, [("a", "een"), ("a", "twee")])
+
+    def refuse(path, relative):
+        raise PermissionError(13, "Permission denied")
+
     real = output_record._remove
-    monkeypatch.setattr(output_record, "_remove", lambda path: False)
-    assert tidy(out, content, made(out, [("a", "een")])) == []
+    monkeypatch.setattr(output_record, "_remove", refuse)
+    done = build(out, content, [("a", "een")])
+    assert out / "a" / "twee.pdf" in done.failed and done.removed == []
     monkeypatch.setattr(output_record, "_remove", real)
-    assert out / "a" / "twee.pdf" in tidy(out, content, made(out, [("a", "een")]))
+    assert out / "a" / "twee.pdf" in build(out, content, [("a", "een")]).removed
+
+    (out / RECORD).unlink()
+    (out / RECORD).mkdir()
+    assert out / RECORD in build(out, content, [("a", "een")]).failed

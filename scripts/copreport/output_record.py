@@ -1,26 +1,47 @@
 """What the builds placed in the output folder, so that reports without a source go.
 
 A session that is deleted or renamed, or a series folder that is, leaves its
-reports, overview and distribution packages behind: Snakemake only ever makes
-files. After every good full build the record (`out/.logs/gemaakt.json`) lists the
-outputs that the content folder's sessions account for; what an earlier record
-listed and no session accounts for any more is removed. Only recorded paths are
-ever removed, so a file a user put in the output folder is never touched; and
-nothing is removed when the output folder was last built from another content
-folder, or when the content folder has no sessions at all.
+reports, overview and distribution package behind: Snakemake only ever makes
+files. After every good full build the record (`out/.logs/gemaakt.json`) lists
+what that build made; what an earlier record listed and no session accounts for
+any more is removed.
+
+Only what the pipeline makes can go, by its shape (`index.*`, `<reeks>/<naam>.pdf`,
+`.docx`, `.html`, and the package files in `<reeks>/verzending/<sessie>/`), only
+inside the output folder (not through a linked folder), never a file that is also
+one the sessions account for (a name that differs in case only, on a disk that
+ignores case), and nothing when the output folder was last built from another
+content folder or the content folder has no sessions at all.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
+import os
+import re
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import paths
 from .atomic import write_bytes
 
 RECORD = Path(".logs") / "gemaakt.json"
+_PACKAGE_FILE = re.compile(
+    r"\d+-.+\.eml|.+\.zip|manifest\.(json|csv)|\.snakemake_timestamp"
+)
+"""The files of a distribution package (see `distribution/package.py`)."""
+
+
+@dataclass
+class Tidied:
+    """What a tidy-up did."""
+
+    removed: list[Path] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)
+    other_content: str | None = None
+    """The content folder of the last record when it was another (nothing removed)."""
 
 
 def accounted_for(
@@ -44,28 +65,50 @@ def accounted_for(
     return made
 
 
-def tidy(out: Path, content: Path, accounted: Iterable[Path]) -> list[Path]:
-    """Remove what the last record lists and `accounted` does not; record what of
-    `accounted` exists now. Returns what was removed (files and package folders)."""
-    wanted = {_relative(path, out) for path in accounted}
+def tidy(
+    out: Path, content: Path, accounted: Iterable[Path], made: Iterable[Path]
+) -> Tidied:
+    """Remove what the last record lists and `accounted` does not; then record what
+    of `made` (this build's outputs) exists, with what earlier builds made that is
+    still accounted for."""
+    keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
-    removed, kept = [], set()
-    # No session at all is more likely a mistake (a wrong or emptied content folder)
-    # than the end of every series: then nothing goes.
-    if source == str(content) and wanted:
-        for relative in sorted(earlier - wanted):
-            path = out / relative
-            if _remove(path):
+    done = Tidied()
+    if source is not None and not _same_folder(source, content):
+        done.other_content = source if earlier - keep else None
+    elif keep:  # no session at all: more likely a wrong content folder than the end
+        done.removed, done.failed = _remove_all(out, sorted(earlier - keep), keep)
+    listed = {_relative(path, out) for path in made} | (earlier & keep)
+    existing = {relative for relative in listed if _exists(out / relative)}
+    failed = {_relative(path, out) for path in done.failed}
+    record = {"content": str(content), "gemaakt": sorted(existing | failed)}
+    data = json.dumps(record, indent=1).encode("utf-8") + b"\n"
+    try:
+        if not (out / RECORD).is_file() or (out / RECORD).read_bytes() != data:
+            write_bytes(out / RECORD, data)
+    except OSError:
+        done.failed.append(out / RECORD)
+    return done
+
+
+def _remove_all(
+    out: Path, entries: list[str], keep: set[str]
+) -> tuple[list[Path], list[Path]]:
+    """Remove the recorded `entries` that are ours to remove; (removed, failed)."""
+    root = os.path.realpath(out)
+    wanted = {_identity(out / relative) for relative in keep} - {None}
+    removed, failed = [], []
+    for relative in entries:
+        path = out / relative
+        try:
+            if not _inside(path.parent, root) or _identity(path) in wanted:
+                continue
+            if _remove(path, relative):
                 removed.append(path)
                 _remove_empty_folders(path.parent, out)
-            elif path.exists() or path.is_symlink():
-                kept.add(relative)  # could not be removed: tried again next time
-    existing = {relative for relative in wanted if (out / relative).exists()}
-    record = {"content": str(content), "gemaakt": sorted(existing | kept)}
-    data = json.dumps(record, indent=1).encode("utf-8") + b"\n"
-    if not (out / RECORD).is_file() or (out / RECORD).read_bytes() != data:
-        write_bytes(out / RECORD, data)
-    return removed
+        except OSError:
+            failed.append(path)
+    return removed, failed
 
 
 def _relative(path: Path, out: Path) -> str:
@@ -73,40 +116,79 @@ def _relative(path: Path, out: Path) -> str:
 
 
 def _read(record: Path) -> tuple[set[str], str | None]:
-    """The recorded outputs (only plain paths inside the output folder) and the
+    """The recorded outputs (only entries shaped like the pipeline's outputs) and the
     content folder they were made from; nothing when the record is missing or damaged."""
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
         listed, source = data["gemaakt"], data["content"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return set(), None
     if not isinstance(listed, list) or not isinstance(source, str):
         return set(), None
-    return {entry for entry in listed if _plain(entry)}, source
+    return {entry for entry in listed if _shaped_like_output(entry)}, source
 
 
-def _plain(entry: object) -> bool:
-    """A relative path inside the output folder, outside its hidden folders."""
-    if not isinstance(entry, str) or not entry or "\\" in entry or "\0" in entry:
+def _shaped_like_output(entry: object) -> bool:
+    """`index.html`/`.pdf`, `<reeks>/<naam>.pdf|.docx|.html` or
+    `<reeks>/verzending/<sessie>`: plain names, nothing hidden."""
+    if not isinstance(entry, str) or "\\" in entry or "\0" in entry:
         return False
-    parts = PurePosixPath(entry).parts
-    return not PurePosixPath(entry).is_absolute() and all(
-        part not in ("", ".", "..") and not part.startswith(".") for part in parts
-    )
-
-
-def _remove(path: Path) -> bool:
-    """Remove a file, a link or a package folder; True when something was removed."""
     try:
-        if path.is_symlink() or path.is_file():
-            path.unlink()
-            return True
-        if path.is_dir():
-            shutil.rmtree(path)
-            return True
+        entry.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    parts = entry.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        return False
+    if len(parts) == 1:
+        return entry in {path.name for path in paths.index(Path())}
+    if len(parts) == 2:
+        return Path(parts[1]).suffix.lstrip(".") in paths.REPORT_KINDS
+    return len(parts) == 3 and parts[1] == paths.PACKAGES
+
+
+def _same_folder(recorded: str, content: Path) -> bool:
+    try:
+        return os.path.samefile(recorded, content)
+    except OSError:
+        return recorded == str(content)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode of `path` itself (not what a link points to); None: absent."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _inside(folder: Path, root: str) -> bool:
+    real = os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists() or path.is_symlink()
     except OSError:
         return False
-    return False
+
+
+def _remove(path: Path, relative: str) -> bool:
+    """Remove a report (or a link in its place), or a package's own files and then its
+    folder if nothing else is in it; True when something was removed."""
+    if path.is_symlink() or (path.is_file() and relative.count("/") < 2):
+        path.unlink()
+        return True
+    if not path.is_dir() or relative.count("/") != 2:
+        return False
+    for item in path.iterdir():
+        if _PACKAGE_FILE.fullmatch(item.name) and (item.is_symlink() or item.is_file()):
+            item.unlink()
+    with contextlib.suppress(OSError):  # the user's own files are in it: they stay
+        path.rmdir()
+    return True
 
 
 def _remove_empty_folders(folder: Path, out: Path) -> None:

@@ -44,6 +44,9 @@ class ContentScan:
     sessions: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """Files skipped as look-alikes (``.MD``, ``.txt``, ...), as ``(reeks, naam)``:
+    probably sessions saved under the wrong name, whose reports are kept."""
 
 
 def scan(content: Path) -> ContentScan:
@@ -74,6 +77,7 @@ def scan(content: Path) -> ContentScan:
                         f"{source} wordt overgeslagen: alleen bestanden die op '.md' "
                         "eindigen (kleine letters) zijn sessies; sla het op als .md"
                     )
+                    found.skipped.append((folder.name, source.stem))
                 continue
             problem = name_problem(folder.name, source.stem)
             if problem:

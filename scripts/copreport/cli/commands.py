@@ -124,7 +124,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         jobs.listener = None
     good = ok and not progress.failures and not progress.engine_errors
     if good and building and targets == ["all"]:
-        _remove_sourceless(content, out, found.sessions, progress, log)
+        _remove_sourceless(content, out, found, progress, log)
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
         snapshot.record(out, snapshot.finished(before, out))
@@ -132,21 +132,31 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
 
 
 def _remove_sourceless(
-    content: Path,
-    out: Path,
-    sessions: list[tuple[str, str]],
-    progress: Progress,
-    log: Path,
+    content: Path, out: Path, found: paths.ContentScan, progress: Progress, log: Path
 ) -> None:
     """Remove the reports, overviews and packages that no session accounts for any
     more (deleted or renamed), and say which."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
-    accounted = output_record.accounted_for(out, sessions, distribution)
-    removed = output_record.tidy(out, content, accounted)
-    if removed:
-        lines = _removed_lines(removed, out)
+    sessions = found.sessions
+    accounted = output_record.accounted_for(out, sessions + found.skipped, distribution)
+    drafts = scan.drafts(content, sessions)
+    made = paths.made_by_a_build(out, sessions, drafts, distribution)
+    done = output_record.tidy(out, content, accounted, made)
+    lines = _removed_lines(done.removed, out)
+    if lines:
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
+    for path in done.failed:
+        progress.note(
+            f"{display_path(path)} kon niet worden opgeruimd of bijgewerkt; kijk of u "
+            "in die map mag schrijven"
+        )
+    if done.other_content:
+        progress.note(
+            f"er is niets opgeruimd: de vorige bouw in {display_path(out)} kwam uit "
+            f"een andere contentmap ({done.other_content}); verslagen van sessies die "
+            "alleen daar staan, blijven staan"
+        )
 
 
 def _removed_lines(removed: list[Path], out: Path) -> list[str]:
@@ -156,8 +166,8 @@ def _removed_lines(removed: list[Path], out: Path) -> list[str]:
     packages = []
     for path in removed:
         relative = path.relative_to(out)
-        if relative.parent.name == paths.PACKAGES:
-            packages.append(relative.parent.parent / relative.name)
+        if len(relative.parts) == 3 and relative.parts[1] == paths.PACKAGES:
+            packages.append(Path(relative.parts[0], relative.parts[2]))
         else:
             reports.setdefault(relative.with_suffix(""), []).append(path.suffix)
     lines = []

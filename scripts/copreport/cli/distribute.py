@@ -136,15 +136,8 @@ def _sessions(
             "bijvoorbeeld: ./build.sh verzend --correctie content/<reeks>/<sessie>.md"
         )
     found = paths.scan(content).sessions
-    facts = {
-        reeks: scan.series_facts(content / reeks, [s for r, s in found if r == reeks])
-        for reeks in {reeks for reeks, _ in found}
-    }
-    return [
-        (reeks, sessie)
-        for reeks, sessie in found
-        if not (facts[reeks].get(sessie) and facts[reeks][sessie].draft)
-    ]
+    drafts = scan.drafts(content, found)
+    return [session for session in found if session not in drafts]
 
 
 def _show(planned: list[Planned], log: SendLog, any_sessions: bool) -> None:

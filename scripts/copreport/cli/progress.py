@@ -121,6 +121,11 @@ class Progress:
             if label in self.sessions:
                 self.made.add(label)
 
+    def note(self, text: str) -> None:
+        """Something the user should know, shown after the summary (``LET OP``)."""
+        with self.lock:
+            self.notes.append(text)
+
     def removed(self, lines: list[str]) -> None:
         """Outputs without a source were removed after the build (one line each)."""
         with self.lock:

@@ -120,3 +120,14 @@ def _reference(facts: Facts) -> dict:
 def series_facts(folder: Path, slugs: list[str]) -> dict[str, Facts | None]:
     """The facts of the given sessions of one series folder."""
     return {slug: scan(folder / f"{slug}.md") for slug in slugs}
+
+
+def drafts(content: Path, sessions: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The sessions (``(reeks, sessie)``) whose front matter says ``status: concept``."""
+    found = set()
+    for reeks in sorted({reeks for reeks, _ in sessions}):
+        slugs = [sessie for r, sessie in sessions if r == reeks]
+        for sessie, facts in series_facts(content / reeks, slugs).items():
+            if facts and facts.draft:
+                found.add((reeks, sessie))
+    return found
