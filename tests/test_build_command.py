@@ -215,18 +215,46 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
     assert (out / EXAMPLE_SERIES / "hernoemd.pdf").exists()
     renamed = misnamed.rename(renamed)
 
+    # A new session built on its own under a name that is then corrected: the next
+    # full build removes the old name's reports, but not while there are errors.
+    typo = example_copy(content, "typo", 7)
+    assert build(content, out, typo).returncode == 0
+    assert (out / EXAMPLE_SERIES / "typo.pdf").exists()
+    corrected = typo.rename(typo.with_name("goed.md"))
     example = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
-    text = renamed.read_text()
-    example.unlink()
-    renamed.write_text(text.replace("deelnemers:", "deelnemers: [", 1))
-    assert build(content, out).returncode == 1
-    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").exists()
-    renamed.write_text(text)
+    text = example.read_text()
+    example.write_text(text.replace("deelnemers:", "deelnemers: [", 1))
+    failed = build(content, out)
+    assert failed.returncode == 1
+    assert "LET OP: 3 bestanden zonder bron (zoals " in failed.stdout
+    assert "blijven staan tot een bouw zonder fouten" in failed.stdout
+    assert (out / EXAMPLE_SERIES / "typo.pdf").exists()
+    example.write_text(text)
     result = build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert not (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").exists()
+    assert not (out / EXAMPLE_SERIES / "typo.pdf").exists()
+    assert (out / EXAMPLE_SERIES / "goed.pdf").exists()
     assert (out / EXAMPLE_SERIES / "hernoemd.pdf").exists()
     assert (out / EXAMPLE_SERIES / "notities.txt").read_text() == "van mij"
+    assert corrected.exists()
+
+
+def test_without_any_session_nothing_is_removed(tmp_path):
+    """No session (all moved away for a moment, a look-alike left) is more likely a
+    mistake than the end of every series; and the content folder cannot be the output."""
+    content, out = copy_content(tmp_path / "content"), tmp_path / "out"
+    assert build(content, out).returncode == 0
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    source.rename(tmp_path / "weg.md")
+    (content / EXAMPLE_SERIES / "notities.txt").write_text("geen sessie")
+    result = build(content, out)
+    assert "verwijderd" not in result.stdout
+    assert (out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf").exists()
+    assert (out / "index.pdf").exists()
+
+    refused = build(content, content)
+    assert refused.returncode == 1
+    assert "FOUT: de uitvoermap is de contentmap" in refused.stderr
 
 
 def test_a_build_without_the_server_writes_the_same_bytes(server_build, tmp_path):

@@ -127,8 +127,13 @@ def test_nothing_is_ignored_silently(tmp_path):
     other.mkdir()
     (other / "reeks.yml").write_text("titel: x\n", encoding="utf-8")
     example_copy(content, "x", 1).rename(other / "2024-02-01-sessie.md")
+    (content / "verzendlijst.yml").write_text("afzender: x\n", encoding="utf-8")
     result = build("--content", content, "--uitvoer", tmp_path / "out")
     shown = screen(result)
+    assert (
+        "verzendlijst.yml wordt niet gelezen: de verzendlijst heet verzendlijst.yaml"
+        in shown
+    )
     assert "notities.txt wordt overgeslagen" in shown
     assert "reeks.yml wordt niet gelezen: het reeksbestand heet reeks.yaml" in shown
     assert "de bestandsnaam begint met 2024-03-08, maar 'datum' is 2024-02-01" in shown

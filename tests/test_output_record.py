@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from copreport import output_record, paths
-from copreport.output_record import RECORD, accounted_for, tidy
+from copreport.output_record import (
+    RECORD,
+    accounted_for,
+    record_made,
+    tidy,
+    without_source,
+)
 
 KINDS = ("pdf", "docx", "html")
 
@@ -107,8 +113,8 @@ def test_a_draft_and_its_final_name_both_belong_to_the_session(out, content):
 
 
 def test_nothing_goes_without_a_record_of_our_own(out, content, tmp_path):
-    """The first build with a record, another content folder, or no session at all
-    (a wrong or emptied content folder) removes nothing."""
+    """The first build with a record, or one from another content folder, removes
+    nothing (nor does the build command without any session: see its tests)."""
     other = tmp_path / "elders"
     other.mkdir()
     made = paths.made_by_a_build(out, [("a", "twee")], set(), False)
@@ -122,9 +128,6 @@ def test_nothing_goes_without_a_record_of_our_own(out, content, tmp_path):
     assert done.removed == [] and done.other_content == str(content)
     assert build(out, content, [("a", "een")]).other_content == str(other)
     assert (out / "a" / "een.pdf").exists() and (out / "b" / "drie.pdf").exists()
-
-    assert tidy(out, content, [], []).removed == []
-    assert (out / "a" / "een.pdf").exists()
 
 
 def test_the_same_content_folder_by_another_path_is_the_same(out, content, tmp_path):
@@ -198,6 +201,42 @@ def test_a_damaged_or_hostile_record_removes_only_what_the_pipeline_makes(
     assert (out / "a" / "een.pdf").exists()
 
 
+def test_a_build_of_some_sessions_is_recorded_and_nothing_goes_before_a_full_one(
+    out, content
+):
+    build(out, content, [("a", "een")])
+    typo = paths.reports(out, "a", "typo")
+    for path in typo:
+        path.write_bytes(b"verslag")
+    assert record_made(out, content, typo)
+    accounted = accounted_for(out, [("a", "een"), ("a", "goed")], True)
+    assert sorted(without_source(out, content, accounted)) == sorted(typo)
+    assert all(path.exists() for path in typo)  # only said, not done
+
+    done = build(out, content, [("a", "een"), ("a", "goed")])
+
+    assert sorted(done.removed) == sorted(typo)
+
+
+def test_a_damaged_content_line_or_a_pipe_as_record_is_no_record(out, content):
+    import os
+    import threading
+
+    build(out, content, [("a", "een"), ("a", "twee")])
+    for source in ("a\u0000b", "\ud800", str(content) + "\nFOUT: nep", "relatief"):
+        (out / RECORD).write_text(
+            json.dumps({"content": source, "gemaakt": ["a/twee.pdf"]})
+        )
+        assert build(out, content, [("a", "een")]).removed == []
+    (out / RECORD).unlink()
+    os.mkfifo(out / RECORD)
+    worker = threading.Thread(target=build, args=(out, content, [("a", "een")]))
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert (out / "a" / "twee.pdf").exists()
+
+
 def test_what_cannot_be_removed_or_recorded_is_said_and_tried_again(
     out, content, monkeypatch
 ):
@@ -215,4 +254,4 @@ def test_what_cannot_be_removed_or_recorded_is_said_and_tried_again(
 
     (out / RECORD).unlink()
     (out / RECORD).mkdir()
-    assert out / RECORD in build(out, content, [("a", "een")]).failed
+    assert build(out, content, [("a", "een")]).unrecorded

@@ -2,16 +2,17 @@
 
 A session that is deleted or renamed, or a series folder that is, leaves its
 reports, overview and distribution package behind: Snakemake only ever makes
-files. After every good full build the record (`out/.logs/gemaakt.json`) lists
-what that build made; what an earlier record listed and no session accounts for
-any more is removed.
+files. Every good build adds what it made to the record (`out/.logs/gemaakt.json`);
+after a good full build, what the record lists and no session accounts for any
+more is removed.
 
 Only what the pipeline makes can go, by its shape (`index.*`, `<reeks>/<naam>.pdf`,
 `.docx`, `.html`, and the package files in `<reeks>/verzending/<sessie>/`), only
 inside the output folder (not through a linked folder), never a file that is also
 one the sessions account for (a name that differs in case only, on a disk that
 ignores case), and nothing when the output folder was last built from another
-content folder or the content folder has no sessions at all.
+content folder. The caller removes nothing when the content folder has no
+sessions at all.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class Tidied:
 
     removed: list[Path] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)
+    """Outputs without a source that could not be removed (tried again next time)."""
+    unrecorded: bool = False
+    """The record could not be written."""
     other_content: str | None = None
     """The content folder of the last record when it was another (nothing removed)."""
 
@@ -65,50 +69,81 @@ def accounted_for(
     return made
 
 
+def without_source(out: Path, content: Path, accounted: Iterable[Path]) -> list[Path]:
+    """What a tidy-up would remove now (nothing from another content folder)."""
+    keep = {_relative(path, out) for path in accounted}
+    earlier, source = _read(out / RECORD)
+    if source is None or not _same_folder(source, content):
+        return []
+    return [out / relative for relative in _removable(out, sorted(earlier - keep), keep)]
+
+
 def tidy(
     out: Path, content: Path, accounted: Iterable[Path], made: Iterable[Path]
 ) -> Tidied:
-    """Remove what the last record lists and `accounted` does not; then record what
-    of `made` (this build's outputs) exists, with what earlier builds made that is
-    still accounted for."""
+    """After a good full build: remove what the record lists and `accounted` does not;
+    then record what of `made` (this build's outputs) exists, with what earlier
+    builds made that is still accounted for."""
     keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
     done = Tidied()
     if source is not None and not _same_folder(source, content):
         done.other_content = source if earlier - keep else None
-    elif keep:  # no session at all: more likely a wrong content folder than the end
-        done.removed, done.failed = _remove_all(out, sorted(earlier - keep), keep)
-    listed = {_relative(path, out) for path in made} | (earlier & keep)
-    existing = {relative for relative in listed if _exists(out / relative)}
+        earlier = set()  # another folder's outputs: not ours to remove, later either
+    else:
+        for relative in _removable(out, sorted(earlier - keep), keep):
+            path = out / relative
+            try:
+                if _remove(path, relative):
+                    done.removed.append(path)
+                    _remove_empty_folders(path.parent, out)
+            except OSError:
+                done.failed.append(path)
     failed = {_relative(path, out) for path in done.failed}
-    record = {"content": str(content), "gemaakt": sorted(existing | failed)}
-    data = json.dumps(record, indent=1).encode("utf-8") + b"\n"
-    try:
-        if not (out / RECORD).is_file() or (out / RECORD).read_bytes() != data:
-            write_bytes(out / RECORD, data)
-    except OSError:
-        done.failed.append(out / RECORD)
+    done.unrecorded = not _write(out, content, (earlier & keep) | failed, made)
     return done
 
 
-def _remove_all(
-    out: Path, entries: list[str], keep: set[str]
-) -> tuple[list[Path], list[Path]]:
-    """Remove the recorded `entries` that are ours to remove; (removed, failed)."""
+def record_made(out: Path, content: Path, made: Iterable[Path]) -> bool:
+    """After a good build of some sessions: add what it made to the record (nothing
+    is removed); False when the record could not be written."""
+    earlier, source = _read(out / RECORD)
+    if source is not None and not _same_folder(source, content):
+        earlier = set()
+    return _write(out, content, earlier, made)
+
+
+def _write(out: Path, content: Path, earlier: set[str], made: Iterable[Path]) -> bool:
+    """Record what of `earlier` entries and `made` exists; False when that failed."""
+    listed = {_relative(path, out) for path in made} | earlier
+    listed = {relative for relative in listed if _exists(out / relative)}
+    record = {"content": str(content), "gemaakt": sorted(listed)}
+    data = json.dumps(record, indent=1).encode("utf-8") + b"\n"
+    target = out / RECORD
+    try:
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            return True
+        write_bytes(target, data)
+    except OSError:
+        return False
+    return True
+
+
+def _removable(out: Path, entries: list[str], keep: set[str]) -> list[str]:
+    """The recorded `entries` that exist, lie inside the output folder (not behind a
+    linked folder) and are not also a file the sessions account for."""
     root = os.path.realpath(out)
     wanted = {_identity(out / relative) for relative in keep} - {None}
-    removed, failed = [], []
+    found = []
     for relative in entries:
         path = out / relative
-        try:
-            if not _inside(path.parent, root) or _identity(path) in wanted:
-                continue
-            if _remove(path, relative):
-                removed.append(path)
-                _remove_empty_folders(path.parent, out)
-        except OSError:
-            failed.append(path)
-    return removed, failed
+        identity = _identity(path)
+        if identity is None or identity in wanted:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if _inside(path.parent, root):
+                found.append(relative)
+    return found
 
 
 def _relative(path: Path, out: Path) -> str:
@@ -117,28 +152,38 @@ def _relative(path: Path, out: Path) -> str:
 
 def _read(record: Path) -> tuple[set[str], str | None]:
     """The recorded outputs (only entries shaped like the pipeline's outputs) and the
-    content folder they were made from; nothing when the record is missing or damaged."""
+    content folder they were made from; nothing when the record is missing, not a
+    plain file, or damaged."""
     try:
+        if record.is_symlink() or not record.is_file():
+            return set(), None
         data = json.loads(record.read_text(encoding="utf-8"))
         listed, source = data["gemaakt"], data["content"]
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return set(), None
-    if not isinstance(listed, list) or not isinstance(source, str):
+    if not isinstance(listed, list) or not _plain_text(source) or "/" not in source:
         return set(), None
     return {entry for entry in listed if _shaped_like_output(entry)}, source
+
+
+def _plain_text(text: object) -> bool:
+    """A string a file name can hold and a terminal shows as it is."""
+    if not isinstance(text, str) or any(ord(char) < 32 or char == "\\" for char in text):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shaped_like_output(entry: object) -> bool:
     """`index.html`/`.pdf`, `<reeks>/<naam>.pdf|.docx|.html` or
     `<reeks>/verzending/<sessie>`: plain names, nothing hidden."""
-    if not isinstance(entry, str) or "\\" in entry or "\0" in entry:
-        return False
-    try:
-        entry.encode("utf-8")
-    except UnicodeEncodeError:
+    if not _plain_text(entry):
         return False
     parts = entry.split("/")
-    if any(not part or part.startswith(".") for part in parts):
+    if any(not part or part.startswith(".") or len(part.encode()) > 255 for part in parts):
         return False
     if len(parts) == 1:
         return entry in {path.name for path in paths.index(Path())}
@@ -150,7 +195,7 @@ def _shaped_like_output(entry: object) -> bool:
 def _same_folder(recorded: str, content: Path) -> bool:
     try:
         return os.path.samefile(recorded, content)
-    except OSError:
+    except (OSError, ValueError):
         return recorded == str(content)
 
 
@@ -158,7 +203,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     """Device and inode of `path` itself (not what a link points to); None: absent."""
     try:
         status = os.lstat(path)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return status.st_dev, status.st_ino
 
@@ -169,10 +214,7 @@ def _inside(folder: Path, root: str) -> bool:
 
 
 def _exists(path: Path) -> bool:
-    try:
-        return path.exists() or path.is_symlink()
-    except OSError:
-        return False
+    return _identity(path) is not None
 
 
 def _remove(path: Path, relative: str) -> bool:
@@ -183,12 +225,15 @@ def _remove(path: Path, relative: str) -> bool:
         return True
     if not path.is_dir() or relative.count("/") != 2:
         return False
+    removed = False
     for item in path.iterdir():
         if _PACKAGE_FILE.fullmatch(item.name) and (item.is_symlink() or item.is_file()):
             item.unlink()
+            removed = True
     with contextlib.suppress(OSError):  # the user's own files are in it: they stay
         path.rmdir()
-    return True
+        removed = True
+    return removed
 
 
 def _remove_empty_folders(folder: Path, out: Path) -> None:

@@ -47,6 +47,8 @@ class ContentScan:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     """Files skipped as look-alikes (``.MD``, ``.txt``, ...), as ``(reeks, naam)``:
     probably sessions saved under the wrong name, whose reports are kept."""
+    misnamed_distribution: bool = False
+    """A distribution list under another name (``verzendlijst.yml``): not read."""
 
 
 def scan(content: Path) -> ContentScan:
@@ -58,6 +60,13 @@ def scan(content: Path) -> ContentScan:
     found = ContentScan()
     if not content.is_dir():
         return found
+    if not (content / DISTRIBUTION_FILE).exists():
+        for other in sorted(content.glob("[Vv]erzendlijst.*")):
+            found.misnamed_distribution = True
+            found.warnings.append(
+                f"{other} wordt niet gelezen: de verzendlijst heet {DISTRIBUTION_FILE}; "
+                "hernoem het bestand (tot dan worden er geen verzendpakketten gemaakt)"
+            )
     for folder in sorted(content.iterdir()):
         if not is_series_folder(folder):
             continue

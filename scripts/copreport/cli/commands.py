@@ -78,6 +78,11 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     given = arguments.config
     try:
         settings.check(given)
+        if out == content:
+            raise ReportError(
+                f"de uitvoermap is de contentmap ({display_path(content)}); dan komen de "
+                "verslagen tussen de bronnen. Kies een andere map, bijvoorbeeld out"
+            )
         buildlock.hold(out, "uitvoermap")
         buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
         buildlock.writable(out / ".logs", "map met logboeken")
@@ -123,33 +128,59 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         client.stop_server()
         jobs.listener = None
     good = ok and not progress.failures and not progress.engine_errors
-    if good and building and targets == ["all"]:
-        _remove_sourceless(content, out, found, progress, log)
+    tidy = building and bool(found.sessions)
+    if tidy and not _tidy_output(content, out, found, targets, good, progress, log):
+        before = None  # not all was tidied: the next build must not be skipped
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
         snapshot.record(out, snapshot.finished(before, out))
     return (0 if good else 1), content, out
 
 
-def _remove_sourceless(
-    content: Path, out: Path, found: paths.ContentScan, progress: Progress, log: Path
-) -> None:
-    """Remove the reports, overviews and packages that no session accounts for any
-    more (deleted or renamed), and say which."""
+def _tidy_output(
+    content: Path,
+    out: Path,
+    found: paths.ContentScan,
+    targets: list[str],
+    good: bool,
+    progress: Progress,
+    log: Path,
+) -> bool:
+    """Record what a good build made; after a good full build remove the reports,
+    overviews and packages no session accounts for any more (deleted or renamed),
+    and say which. False when something could not be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
-    sessions = found.sessions
-    accounted = output_record.accounted_for(out, sessions + found.skipped, distribution)
-    drafts = scan.drafts(content, sessions)
-    made = paths.made_by_a_build(out, sessions, drafts, distribution)
+    keep_packages = distribution or found.misnamed_distribution
+    accounted = output_record.accounted_for(
+        out, found.sessions + found.skipped, keep_packages
+    )
+    if targets != ["all"]:
+        return not good or output_record.record_made(out, content, map(Path, targets))
+    if not good:
+        if waiting := output_record.without_source(out, content, accounted):
+            progress.note(
+                f"{_files(len(waiting))} zonder bron (zoals "
+                f"{display_path(waiting[0])}) blijven staan tot een bouw zonder fouten"
+            )
+        return True
+    drafts = scan.drafts(content, found.sessions)
+    made = paths.made_by_a_build(out, found.sessions, drafts, distribution)
     done = output_record.tidy(out, content, accounted, made)
-    lines = _removed_lines(done.removed, out)
-    if lines:
+    if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
-    for path in done.failed:
+    if done.failed:
+        verb = "kon" if len(done.failed) == 1 else "konden"
         progress.note(
-            f"{display_path(path)} kon niet worden opgeruimd of bijgewerkt; kijk of u "
-            "in die map mag schrijven"
+            f"{_files(len(done.failed))} zonder bron {verb} niet worden verwijderd "
+            f"(zoals {display_path(done.failed[0])}); kijk of u in die map mag "
+            "schrijven. De volgende bouw probeert het opnieuw."
+        )
+    if done.unrecorded:
+        progress.note(
+            f"de lijst van gemaakte bestanden ({display_path(out / output_record.RECORD)}) "
+            "kon niet worden bijgewerkt; verslagen zonder bron worden pas opgeruimd als "
+            "dat weer lukt"
         )
     if done.other_content:
         progress.note(
@@ -157,6 +188,11 @@ def _remove_sourceless(
             f"een andere contentmap ({done.other_content}); verslagen van sessies die "
             "alleen daar staan, blijven staan"
         )
+    return not done.failed and not done.unrecorded
+
+
+def _files(count: int) -> str:
+    return f"{count} bestand{'' if count == 1 else 'en'}"
 
 
 def _removed_lines(removed: list[Path], out: Path) -> list[str]:
