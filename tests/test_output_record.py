@@ -4,6 +4,8 @@ any more goes; nothing else, in the output folder or outside it, is ever touched
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,7 @@ def build(
     drafts: frozenset = frozenset(),
 ) -> output_record.Tidied:
     """Write what a build of these sessions writes, then tidy up as a build does."""
+    started = time.time()
     made = paths.made_by_a_build(out, sessions, drafts, distribution)
     for path in made:
         if path.parent.name == paths.PACKAGES:
@@ -48,7 +51,13 @@ def build(
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"verslag")
-    return tidy(out, content, accounted_for(out, sessions, distribution), made)
+    return tidy(out, content, accounted_for(out, sessions, distribution), started)
+
+
+def written_before(path: Path) -> None:
+    """Date a file an hour back, as one written before the build."""
+    moment = time.time() - 3600
+    os.utime(path, (moment, moment))
 
 
 def names(removed: list[Path], out: Path) -> set[str]:
@@ -104,6 +113,7 @@ def test_a_draft_and_its_final_name_both_belong_to_the_session(out, content):
     (out / "a" / "een.pdf").unlink()  # what publishing a draft does
     assert build(out, content, [("a", "een")], drafts={("a", "een")}).removed == []
     (out / "a" / "een.pdf").write_bytes(b"de eigen getekende versie")
+    written_before(out / "a" / "een.pdf")
     build(out, content, [("a", "een"), ("a", "twee")], drafts={("a", "een")})
 
     done = build(out, content, [("a", "twee")])

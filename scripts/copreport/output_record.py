@@ -78,12 +78,11 @@ def without_source(out: Path, content: Path, accounted: Iterable[Path]) -> list[
     return [out / relative for relative in _removable(out, sorted(earlier - keep), keep)]
 
 
-def tidy(
-    out: Path, content: Path, accounted: Iterable[Path], made: Iterable[Path]
-) -> Tidied:
-    """After a good full build: remove what the record lists and `accounted` does not;
-    then record what of `made` (this build's outputs) exists, with what earlier
-    builds made that is still accounted for."""
+def tidy(out: Path, content: Path, accounted: Iterable[Path], started: float) -> Tidied:
+    """After a good full build that `started` at this time: remove what the record
+    lists and `accounted` does not; then record what of `accounted` this build wrote,
+    with what earlier builds made that is still accounted for. (Without a record yet,
+    everything of `accounted` that exists counts as made before.)"""
     keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
     done = Tidied()
@@ -99,8 +98,11 @@ def tidy(
                     _remove_empty_folders(path.parent, out)
             except OSError:
                 done.failed.append(path)
+    new = keep - earlier
+    if source is not None:  # a twin name (draft or final) the user wrote is not ours
+        new = {relative for relative in new if _written_since(out / relative, started)}
     failed = {_relative(path, out) for path in done.failed}
-    done.unrecorded = not _write(out, content, (earlier & keep) | failed, made)
+    done.unrecorded = not _write(out, content, (earlier & keep) | new | failed, [])
     return done
 
 
@@ -211,6 +213,13 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _inside(folder: Path, root: str) -> bool:
     real = os.path.realpath(folder)
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _written_since(path: Path, moment: float) -> bool:
+    try:
+        return os.lstat(path).st_mtime >= moment
+    except (OSError, ValueError):
+        return False
 
 
 def _exists(path: Path) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+import time
 from pathlib import Path
 
 from .. import buildlock, jobs, output_record, paths, settings
@@ -107,6 +109,8 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         if targets == ["all"]:
             edited = snapshot.edited_series(out, before)
     limited = {**config, **settings.limited_to(edited)} if edited else config
+    # Whole seconds back, for disks that keep coarse file times.
+    started = math.floor(time.time()) - 1
     jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
@@ -129,7 +133,9 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         jobs.listener = None
     good = ok and not progress.failures and not progress.engine_errors
     tidy = building and bool(found.sessions)
-    if tidy and not _tidy_output(content, out, found, targets, good, progress, log):
+    if tidy and not _tidy_output(
+        content, out, found, targets, started, good, progress, log
+    ):
         before = None  # not all was tidied: the next build must not be skipped
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
@@ -142,17 +148,19 @@ def _tidy_output(
     out: Path,
     found: paths.ContentScan,
     targets: list[str],
+    started: float,
     good: bool,
     progress: Progress,
     log: Path,
 ) -> bool:
-    """Record what a good build made; after a good full build remove the reports,
-    overviews and packages no session accounts for any more (deleted or renamed),
-    and say which. False when something could not be removed or recorded."""
+    """Record what a good build (`started` then) made; after a good full build remove
+    the reports, overviews and packages no session accounts for any more (deleted or
+    renamed), and say which. False when something could not be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
-    keep_packages = distribution or found.misnamed_distribution
     accounted = output_record.accounted_for(
-        out, found.sessions + found.skipped, keep_packages
+        out,
+        found.sessions + found.skipped,
+        distribution or found.misnamed_distribution,
     )
     if targets != ["all"]:
         return not good or output_record.record_made(out, content, map(Path, targets))
@@ -163,9 +171,7 @@ def _tidy_output(
                 f"{display_path(waiting[0])}) blijven staan tot een bouw zonder fouten"
             )
         return True
-    drafts = scan.drafts(content, found.sessions)
-    made = paths.made_by_a_build(out, found.sessions, drafts, distribution)
-    done = output_record.tidy(out, content, accounted, made)
+    done = output_record.tidy(out, content, accounted, started)
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
