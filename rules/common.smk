@@ -177,23 +177,14 @@ def reports(reeks, sessie):
 
 
 def stale_reports(reeks, sessie):
-    """What a failed step of a session removes: its reports, final or draft, and the
-    overview and index that would otherwise stay behind unchanged."""
-    return (
-        paths.every_variant(OUT, reeks, sessie)
-        + [paths.package(OUT, reeks, sessie)]
-        + overview(reeks)
-        + INDEX
-    )
+    """What a failed step of a session removes: its reports, final or draft, its
+    package, and the overview and index that would otherwise stay behind unchanged."""
+    return paths.every_output(OUT, [(reeks, sessie)])
 
 
 def all_stale_reports(series=None):
-    return [
-        path
-        for reeks, sessie in SESSIONS
-        if series in (None, reeks)
-        for path in stale_reports(reeks, sessie)
-    ]
+    """What a failed shared step removes: everything of every session (of `series`)."""
+    return paths.every_output(OUT, [s for s in SESSIONS if series in (None, s[0])])
 
 
 def overview(reeks):

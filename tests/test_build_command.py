@@ -19,6 +19,7 @@ import psutil
 import pytest
 from copreport.runner import client
 from helpers import (
+    CONTENT,
     EXAMPLE_SERIES,
     EXAMPLE_SESSION,
     ROOT,
@@ -198,8 +199,8 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
-        f"verwijderd (geen bron meer): {EXAMPLE_SERIES}/tweede.pdf, .docx, .html"
-        in result.stdout.splitlines()
+        f"verwijderd (de sessie bestaat niet meer): {EXAMPLE_SERIES}/tweede.pdf, .docx, "
+        ".html" in result.stdout.splitlines()
     )
     stems = (EXAMPLE_SESSION, "hernoemd", "overzicht")
     expected = [f"{stem}.{kind}" for stem in stems for kind in KINDS]
@@ -226,8 +227,10 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
     example.write_text(text.replace("deelnemers:", "deelnemers: [", 1))
     failed = build(content, out)
     assert failed.returncode == 1
-    assert "LET OP: 3 bestanden zonder bron (zoals " in failed.stdout
-    assert "blijven staan tot een bouw zonder fouten" in failed.stdout
+    assert "LET OP: 3 bestanden van verwijderde of hernoemde sessies (zoals " in (
+        failed.stdout
+    )
+    assert "blijven staan tot een bouw van alle sessies zonder fouten" in failed.stdout
     assert (out / EXAMPLE_SERIES / "typo.pdf").exists()
     example.write_text(text)
     result = build(content, out)
@@ -236,7 +239,13 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
     assert (out / EXAMPLE_SERIES / "goed.pdf").exists()
     assert (out / EXAMPLE_SERIES / "hernoemd.pdf").exists()
     assert (out / EXAMPLE_SERIES / "notities.txt").read_text() == "van mij"
-    assert corrected.exists()
+
+    # goed.md was first made by the build with errors, and is up to date since:
+    # its reports go all the same once it is deleted.
+    corrected.unlink()
+    result = build(content, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (out / EXAMPLE_SERIES / "goed.pdf").exists()
 
 
 def test_without_any_session_nothing_is_removed(tmp_path):
@@ -254,7 +263,28 @@ def test_without_any_session_nothing_is_removed(tmp_path):
 
     refused = build(content, content)
     assert refused.returncode == 1
-    assert "FOUT: de uitvoermap is de contentmap" in refused.stderr
+    assert "FOUT: de uitvoermap en de contentmap zijn dezelfde map" in refused.stderr
+    inside = build(content, content / "uitvoer")
+    assert "FOUT: de uitvoermap ligt in de contentmap" in inside.stderr
+
+
+def test_a_misnamed_distribution_list_keeps_the_packages(tmp_path):
+    content, out = copy_content(tmp_path / "content"), tmp_path / "out"
+    shutil.copy2(CONTENT / "verzendlijst.yaml", content / "verzendlijst.yaml")
+    assert build(content, out).returncode == 0
+    package = out / EXAMPLE_SERIES / "verzending" / EXAMPLE_SESSION
+    assert (package / "manifest.json").exists()
+    (content / "verzendlijst.yaml").rename(content / "verzendlijst.yml")
+    result = build(content, out)
+    assert "verzendlijst.yml wordt niet gelezen" in result.stdout
+    assert (package / "manifest.json").exists()
+    (content / "verzendlijst.yml").unlink()
+    result = build(content, out)
+    assert (
+        f"verwijderd (geen sessie of verzendlijst meer): {EXAMPLE_SERIES}/verzending/"
+        f"{EXAMPLE_SESSION}" in result.stdout.splitlines()
+    )
+    assert not package.exists()
 
 
 def test_a_build_without_the_server_writes_the_same_bytes(server_build, tmp_path):

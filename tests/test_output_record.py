@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 from copreport import output_record, paths
-from copreport.output_record import (
-    RECORD,
-    accounted_for,
-    record_made,
-    tidy,
-    without_source,
-)
-
-KINDS = ("pdf", "docx", "html")
+from copreport.output_record import RECORD, build_started, tidy, without_source
+from copreport.paths import REPORT_KINDS as KINDS
+from copreport.paths import every_output as accounted_for
 
 
 @pytest.fixture
@@ -41,7 +34,7 @@ def build(
     drafts: frozenset = frozenset(),
 ) -> output_record.Tidied:
     """Write what a build of these sessions writes, then tidy up as a build does."""
-    started = time.time()
+    started = build_started()
     made = paths.made_by_a_build(out, sessions, drafts, distribution)
     for path in made:
         if path.parent.name == paths.PACKAGES:
@@ -56,7 +49,7 @@ def build(
 
 def written_before(path: Path) -> None:
     """Date a file an hour back, as one written before the build."""
-    moment = time.time() - 3600
+    moment = build_started() - 3600
     os.utime(path, (moment, moment))
 
 
@@ -211,16 +204,18 @@ def test_a_damaged_or_hostile_record_removes_only_what_the_pipeline_makes(
     assert (out / "a" / "een.pdf").exists()
 
 
-def test_a_build_of_some_sessions_is_recorded_and_nothing_goes_before_a_full_one(
-    out, content
-):
+def test_what_a_partial_or_failed_build_made_is_recorded_and_goes_later(out, content):
+    """A build of some sessions, or one with errors, removes nothing but records what
+    is there: the next good full build removes it once its session is gone."""
     build(out, content, [("a", "een")])
     typo = paths.reports(out, "a", "typo")
     for path in typo:
         path.write_bytes(b"verslag")
-    assert record_made(out, content, typo)
+    accounted = accounted_for(out, [("a", "een"), ("a", "typo")], True)
+    assert tidy(out, content, accounted, build_started(), remove=False).removed == []
     accounted = accounted_for(out, [("a", "een"), ("a", "goed")], True)
     assert sorted(without_source(out, content, accounted)) == sorted(typo)
+    assert tidy(out, content, accounted, build_started(), remove=False).removed == []
     assert all(path.exists() for path in typo)  # only said, not done
 
     done = build(out, content, [("a", "een"), ("a", "goed")])
@@ -228,8 +223,33 @@ def test_a_build_of_some_sessions_is_recorded_and_nothing_goes_before_a_full_one
     assert sorted(done.removed) == sorted(typo)
 
 
+def test_outputs_made_before_the_record_or_from_another_folder_are_recorded(
+    out, content, tmp_path
+):
+    """Reports that were there before (not written by this build) count as ours when
+    no other name of theirs is there: after switching content folders and back, or
+    a first build with a record, a deleted session still loses them."""
+    other = tmp_path / "elders"
+    other.mkdir()
+    build(out, content, [("a", "een"), ("a", "twee")])
+    build(out, other, [("b", "drie")])
+    for path in (out / "a").rglob("*"):
+        written_before(path)
+    tidy(out, content, accounted_for(out, [("a", "een"), ("a", "twee")]), build_started())
+    done = build(out, content, [("a", "een")])
+    assert "a/twee.pdf" in names(done.removed, out)
+
+
+def test_a_moved_content_folder_is_no_other_folder(out, content, tmp_path):
+    build(out, content, [("a", "een"), ("a", "twee")])
+    moved = tmp_path / "verhuisd"
+    content.rename(moved)
+    done = build(out, moved, [("a", "een")])
+    assert done.other_content is None
+    assert "a/twee.pdf" in names(done.removed, out)
+
+
 def test_a_damaged_content_line_or_a_pipe_as_record_is_no_record(out, content):
-    import os
     import threading
 
     build(out, content, [("a", "een"), ("a", "twee")])

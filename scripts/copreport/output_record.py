@@ -2,25 +2,26 @@
 
 A session that is deleted or renamed, or a series folder that is, leaves its
 reports, overview and distribution package behind: Snakemake only ever makes
-files. Every good build adds what it made to the record (`out/.logs/gemaakt.json`);
-after a good full build, what the record lists and no session accounts for any
-more is removed.
+files. After every build the record (`out/.logs/gemaakt.json`) lists the outputs
+of the current sessions that are there; after a good full build, what the record
+listed and no session accounts for any more is removed.
 
 Only what the pipeline makes can go, by its shape (`index.*`, `<reeks>/<naam>.pdf`,
 `.docx`, `.html`, and the package files in `<reeks>/verzending/<sessie>/`), only
 inside the output folder (not through a linked folder), never a file that is also
 one the sessions account for (a name that differs in case only, on a disk that
 ignores case), and nothing when the output folder was last built from another
-content folder. The caller removes nothing when the content folder has no
-sessions at all.
+content folder that still exists. The caller removes nothing when the content
+folder has no sessions at all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
-import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +30,6 @@ from . import paths
 from .atomic import write_bytes
 
 RECORD = Path(".logs") / "gemaakt.json"
-_PACKAGE_FILE = re.compile(
-    r"\d+-.+\.eml|.+\.zip|manifest\.(json|csv)|\.snakemake_timestamp"
-)
-"""The files of a distribution package (see `distribution/package.py`)."""
 
 
 @dataclass
@@ -48,27 +45,6 @@ class Tidied:
     """The content folder of the last record when it was another (nothing removed)."""
 
 
-def accounted_for(
-    out: Path, sessions: Iterable[tuple[str, str]], distribution: bool
-) -> list[Path]:
-    """Every output the sessions account for: both names of each report (final and
-    draft), the overviews of their series, the index, and with a distribution list
-    the package of each session."""
-    sessions = sorted(sessions)
-    if not sessions:
-        return []
-    made = [
-        p for reeks, sessie in sessions for p in paths.every_variant(out, reeks, sessie)
-    ]
-    made += [
-        p for reeks in sorted({r for r, _ in sessions}) for p in paths.overview(out, reeks)
-    ]
-    made += paths.index(out)
-    if distribution:
-        made += [paths.package(out, reeks, sessie) for reeks, sessie in sessions]
-    return made
-
-
 def without_source(out: Path, content: Path, accounted: Iterable[Path]) -> list[Path]:
     """What a tidy-up would remove now (nothing from another content folder)."""
     keep = {_relative(path, out) for path in accounted}
@@ -78,18 +54,29 @@ def without_source(out: Path, content: Path, accounted: Iterable[Path]) -> list[
     return [out / relative for relative in _removable(out, sorted(earlier - keep), keep)]
 
 
-def tidy(out: Path, content: Path, accounted: Iterable[Path], started: float) -> Tidied:
-    """After a good full build that `started` at this time: remove what the record
-    lists and `accounted` does not; then record what of `accounted` this build wrote,
-    with what earlier builds made that is still accounted for. (Without a record yet,
-    everything of `accounted` that exists counts as made before.)"""
+def build_started() -> float:
+    """The moment a build begins, whole seconds back (some disks keep coarse file
+    times): what has a later time was written by the build."""
+    return math.floor(time.time()) - 1
+
+
+def tidy(
+    out: Path,
+    content: Path,
+    accounted: Iterable[Path],
+    started: float,
+    remove: bool = True,
+) -> Tidied:
+    """After a build that `started` then: with `remove` (a good full build), remove
+    what the record lists and `accounted` does not; then record what of `accounted`
+    is ours."""
     keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
     done = Tidied()
     if source is not None and not _same_folder(source, content):
         done.other_content = source if earlier - keep else None
         earlier = set()  # another folder's outputs: not ours to remove, later either
-    else:
+    elif remove:
         for relative in _removable(out, sorted(earlier - keep), keep):
             path = out / relative
             try:
@@ -98,27 +85,30 @@ def tidy(out: Path, content: Path, accounted: Iterable[Path], started: float) ->
                     _remove_empty_folders(path.parent, out)
             except OSError:
                 done.failed.append(path)
-    new = keep - earlier
-    if source is not None:  # a twin name (draft or final) the user wrote is not ours
-        new = {relative for relative in new if _written_since(out / relative, started)}
-    failed = {_relative(path, out) for path in done.failed}
-    done.unrecorded = not _write(out, content, (earlier & keep) | new | failed, [])
+    ours = {relative for relative in keep if _ours(out, relative, earlier, started)}
+    if remove:  # what could not be removed is tried again next time
+        waiting = {_relative(path, out) for path in done.failed}
+    else:  # what has lost its session waits for a good full build
+        waiting = {relative for relative in earlier - keep if _exists(out / relative)}
+    done.unrecorded = not _write(out, content, ours | waiting)
     return done
 
 
-def record_made(out: Path, content: Path, made: Iterable[Path]) -> bool:
-    """After a good build of some sessions: add what it made to the record (nothing
-    is removed); False when the record could not be written."""
-    earlier, source = _read(out / RECORD)
-    if source is not None and not _same_folder(source, content):
-        earlier = set()
-    return _write(out, content, earlier, made)
+def _ours(out: Path, relative: str, earlier: set[str], started: float) -> bool:
+    """Whether an output the sessions account for is there and made by the pipeline:
+    recorded before, written by this build, or the only one of its two names (final
+    and draft; the other may be a file the user put there)."""
+    path = out / relative
+    if not _exists(path):
+        return False
+    if relative in earlier or _written_since(path, started):
+        return True
+    twin = paths.other_variant(path) if relative.count("/") == 1 else None
+    return twin is None or not _exists(twin)
 
 
-def _write(out: Path, content: Path, earlier: set[str], made: Iterable[Path]) -> bool:
-    """Record what of `earlier` entries and `made` exists; False when that failed."""
-    listed = {_relative(path, out) for path in made} | earlier
-    listed = {relative for relative in listed if _exists(out / relative)}
+def _write(out: Path, content: Path, listed: set[str]) -> bool:
+    """Record `listed` as made from `content`; False when that failed."""
     record = {"content": str(content), "gemaakt": sorted(listed)}
     data = json.dumps(record, indent=1).encode("utf-8") + b"\n"
     target = out / RECORD
@@ -195,10 +185,12 @@ def _shaped_like_output(entry: object) -> bool:
 
 
 def _same_folder(recorded: str, content: Path) -> bool:
+    """Whether the recorded content folder is `content`; a folder that no longer
+    exists counts as the same (a moved project, or a content folder given up)."""
     try:
         return os.path.samefile(recorded, content)
     except (OSError, ValueError):
-        return recorded == str(content)
+        return recorded == str(content) or _identity(Path(recorded)) is None
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -236,7 +228,9 @@ def _remove(path: Path, relative: str) -> bool:
         return False
     removed = False
     for item in path.iterdir():
-        if _PACKAGE_FILE.fullmatch(item.name) and (item.is_symlink() or item.is_file()):
+        if paths.PACKAGE_FILE.fullmatch(item.name) and (
+            item.is_symlink() or item.is_file()
+        ):
             item.unlink()
             removed = True
     with contextlib.suppress(OSError):  # the user's own files are in it: they stay

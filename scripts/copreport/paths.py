@@ -11,7 +11,7 @@ are named in a warning, not silently skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,11 @@ SERIES_FILE = "reeks.yaml"
 DISTRIBUTION_FILE = "verzendlijst.yaml"
 PACKAGES = "verzending"
 """The folder of a series' distribution packages in its output folder."""
+PACKAGE_FILE = re.compile(
+    r"\d{2,}-.+\.eml|.+\.zip|manifest\.(json|csv)|\.snakemake_timestamp"
+)
+"""The files in a package: an e-mail per recipient (``01-<adres>.eml``), the ZIP and
+the manifests that `distribution/package.py` writes, and Snakemake's time mark."""
 SOURCE_SUFFIX = ".md"
 DRAFT_SUFFIX = "-concept"
 """Added to the file names of a draft's reports (``status: concept``)."""
@@ -61,7 +66,9 @@ def scan(content: Path) -> ContentScan:
     if not content.is_dir():
         return found
     if not (content / DISTRIBUTION_FILE).exists():
-        for other in sorted(content.glob("[Vv]erzendlijst.*")):
+        for other in sorted(content.iterdir()):
+            if other.name.lower() not in ("verzendlijst.yml", DISTRIBUTION_FILE):
+                continue
             found.misnamed_distribution = True
             found.warnings.append(
                 f"{other} wordt niet gelezen: de verzendlijst heet {DISTRIBUTION_FILE}; "
@@ -163,6 +170,14 @@ def every_variant(out: Path, reeks: str, sessie: str) -> list[Path]:
     return reports(out, reeks, sessie) + reports(out, reeks, sessie, draft=True)
 
 
+def other_variant(report: Path) -> Path:
+    """``x-concept.pdf`` for ``x.pdf`` and the reverse."""
+    stem = report.stem
+    if stem.endswith(DRAFT_SUFFIX):
+        return report.with_name(stem.removesuffix(DRAFT_SUFFIX) + report.suffix)
+    return report.with_name(stem + DRAFT_SUFFIX + report.suffix)
+
+
 def package(out: Path, reeks: str, sessie: str) -> Path:
     """The distribution package (a folder) of one session."""
     return out / reeks / PACKAGES / sessie
@@ -176,6 +191,23 @@ def overview(out: Path, reeks: str) -> list[Path]:
 def index(out: Path) -> list[Path]:
     """The index of the whole output folder."""
     return [out / "index.html", out / "index.pdf"]
+
+
+def every_output(
+    out: Path, sessions: Iterable[tuple[str, str]], packages: bool = True
+) -> list[Path]:
+    """Every output these sessions can have: both names of each report (final and
+    draft), the overviews of their series, the index and, with `packages`, a
+    distribution package per session (a draft has none; naming it does no harm)."""
+    sessions = sorted(sessions)
+    if not sessions:
+        return []
+    made = [p for reeks, sessie in sessions for p in every_variant(out, reeks, sessie)]
+    made += [p for reeks in sorted({r for r, _ in sessions}) for p in overview(out, reeks)]
+    made += index(out)
+    if packages:
+        made += [package(out, reeks, sessie) for reeks, sessie in sessions]
+    return made
 
 
 def made_by_a_build(

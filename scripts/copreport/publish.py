@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .atomic import partial_path
-from .paths import DRAFT_SUFFIX, PACKAGES
+from .paths import DRAFT_SUFFIX, PACKAGES, other_variant
 from .runner.perform import write_log
 
 
@@ -38,11 +38,3 @@ def publish(staged: Iterable[Path], targets: Iterable[Path], log: Path) -> None:
             temporary.unlink(missing_ok=True)
         placed.append(f"geplaatst: {target}\n")
     write_log(log, "".join(placed))
-
-
-def other_variant(report: Path) -> Path:
-    """``x-concept.pdf`` for ``x.pdf`` and the reverse."""
-    stem = report.stem
-    if stem.endswith(DRAFT_SUFFIX):
-        return report.with_name(stem.removesuffix(DRAFT_SUFFIX) + report.suffix)
-    return report.with_name(stem + DRAFT_SUFFIX + report.suffix)

@@ -8,12 +8,15 @@ the same purpose whose maker has ended.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .processes import ended
 
 PREFIX = "copreport-"
 
@@ -40,18 +43,8 @@ def remove_leftovers(base: Path, purpose: str) -> None:
     start = len(PREFIX) + len(purpose) + 1
     for folder in base.glob(f"{PREFIX}{purpose}-*-*"):
         maker = folder.name[start:].split("-", 1)[0]
-        if not maker.isdigit() or folder.is_symlink() or not folder.is_dir():
-            continue
-        if folder.lstat().st_uid == os.getuid() and process_ended(int(maker)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def process_ended(pid: int) -> bool:
-    """Whether no process has this id any more (False when that cannot be told)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except (OSError, OverflowError):
-        return False
-    return False
+        with contextlib.suppress(OSError):  # another process may clear it first
+            if not maker.isdigit() or folder.is_symlink() or not folder.is_dir():
+                continue
+            if folder.lstat().st_uid == os.getuid() and ended(int(maker)):
+                shutil.rmtree(folder, ignore_errors=True)

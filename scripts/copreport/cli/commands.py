@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
-import time
 from pathlib import Path
 
 from .. import buildlock, jobs, output_record, paths, settings
@@ -80,10 +78,16 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     given = arguments.config
     try:
         settings.check(given)
-        if out == content:
+        if out == content or content in out.parents:
+            where = (
+                "en de contentmap zijn dezelfde map"
+                if out == content
+                else ("ligt in de contentmap")
+            )
             raise ReportError(
-                f"de uitvoermap is de contentmap ({display_path(content)}); dan komen de "
-                "verslagen tussen de bronnen. Kies een andere map, bijvoorbeeld out"
+                f"de uitvoermap {where} ({display_path(out)}): de verslagen zouden "
+                "tussen de bronnen komen. Kies met --uitvoer een andere map, "
+                "bijvoorbeeld out"
             )
         buildlock.hold(out, "uitvoermap")
         buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
@@ -109,8 +113,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         if targets == ["all"]:
             edited = snapshot.edited_series(out, before)
     limited = {**config, **settings.limited_to(edited)} if edited else config
-    # Whole seconds back, for disks that keep coarse file times.
-    started = math.floor(time.time()) - 1
+    started = output_record.build_started()
     jobs.listener = progress  # the fork server was started by `main`
     try:
         # Twice as many jobs in flight as steps at work: the next step waits in the
@@ -132,9 +135,11 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         client.stop_server()
         jobs.listener = None
     good = ok and not progress.failures and not progress.engine_errors
-    tidy = building and bool(found.sessions)
-    if tidy and not _tidy_output(
-        content, out, found, targets, started, good, progress, log
+    # Without any session, removing would more likely be a mistake than a clean-up.
+    may_tidy = arguments.command in ("bouw", "verzend") and bool(found.sessions)
+    remove = good and building and targets == ["all"]
+    if may_tidy and not _record_and_tidy(
+        content, out, found, started, remove, progress, log
     ):
         before = None  # not all was tidied: the next build must not be skipped
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
@@ -143,62 +148,65 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     return (0 if good else 1), content, out
 
 
-def _tidy_output(
+def _record_and_tidy(
     content: Path,
     out: Path,
     found: paths.ContentScan,
-    targets: list[str],
     started: float,
-    good: bool,
+    remove: bool,
     progress: Progress,
     log: Path,
 ) -> bool:
-    """Record what a good build (`started` then) made; after a good full build remove
-    the reports, overviews and packages no session accounts for any more (deleted or
-    renamed), and say which. False when something could not be removed or recorded."""
+    """Record the outputs of the current sessions; with `remove` (a good full build)
+    first remove the reports, overviews and packages of sessions and series that no
+    longer exist, and say which. False when something could not be removed or
+    recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
-    accounted = output_record.accounted_for(
+    accounted = paths.every_output(
         out,
         found.sessions + found.skipped,
         distribution or found.misnamed_distribution,
     )
-    if targets != ["all"]:
-        return not good or output_record.record_made(out, content, map(Path, targets))
-    if not good:
-        if waiting := output_record.without_source(out, content, accounted):
-            progress.note(
-                f"{_files(len(waiting))} zonder bron (zoals "
-                f"{display_path(waiting[0])}) blijven staan tot een bouw zonder fouten"
-            )
-        return True
-    done = output_record.tidy(out, content, accounted, started)
+    waiting = [] if remove else output_record.without_source(out, content, accounted)
+    done = output_record.tidy(out, content, accounted, started, remove)
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
+    if waiting:
+        verb = "blijft" if len(waiting) == 1 else "blijven"
+        progress.note(
+            f"{_of_gone_sessions(waiting)} {verb} staan tot een bouw van alle sessies "
+            "zonder fouten"
+        )
     if done.failed:
         verb = "kon" if len(done.failed) == 1 else "konden"
         progress.note(
-            f"{_files(len(done.failed))} zonder bron {verb} niet worden verwijderd "
-            f"(zoals {display_path(done.failed[0])}); kijk of u in die map mag "
-            "schrijven. De volgende bouw probeert het opnieuw."
+            f"{_of_gone_sessions(done.failed)} {verb} niet worden verwijderd; kijk of u "
+            "in die map mag schrijven. De volgende bouw probeert het opnieuw."
         )
     if done.unrecorded:
+        record = out / output_record.RECORD
         progress.note(
-            f"de lijst van gemaakte bestanden ({display_path(out / output_record.RECORD)}) "
-            "kon niet worden bijgewerkt; verslagen zonder bron worden pas opgeruimd als "
-            "dat weer lukt"
+            f"de lijst van wat de bouw maakte ({display_path(record)}) kon niet worden "
+            f"bijgewerkt; kijk of u in {display_path(record.parent)} mag schrijven. Tot "
+            "dan blijven bestanden van verwijderde sessies staan."
         )
     if done.other_content:
         progress.note(
             f"er is niets opgeruimd: de vorige bouw in {display_path(out)} kwam uit "
             f"een andere contentmap ({done.other_content}); verslagen van sessies die "
-            "alleen daar staan, blijven staan"
+            "alleen daar staan, blijven staan. Verwijder ze zelf als u ze niet meer "
+            "nodig hebt."
         )
     return not done.failed and not done.unrecorded
 
 
-def _files(count: int) -> str:
-    return f"{count} bestand{'' if count == 1 else 'en'}"
+def _of_gone_sessions(files: list[Path]) -> str:
+    """'1 bestand van een verwijderde of hernoemde sessie (x)', or the plural."""
+    first = display_path(files[0])
+    if len(files) == 1:
+        return f"1 bestand van een verwijderde of hernoemde sessie ({first})"
+    return f"{len(files)} bestanden van verwijderde of hernoemde sessies (zoals {first})"
 
 
 def _removed_lines(removed: list[Path], out: Path) -> list[str]:
@@ -209,18 +217,17 @@ def _removed_lines(removed: list[Path], out: Path) -> list[str]:
     for path in removed:
         relative = path.relative_to(out)
         if len(relative.parts) == 3 and relative.parts[1] == paths.PACKAGES:
-            packages.append(Path(relative.parts[0], relative.parts[2]))
+            packages.append(relative)
         else:
             reports.setdefault(relative.with_suffix(""), []).append(path.suffix)
     lines = []
     for stem, suffixes in sorted(reports.items()):
         suffixes.sort(key=lambda suffix: order.get(suffix, len(order)))
         names = ", ".join([f"{stem}{suffixes[0]}", *suffixes[1:]])
-        lines.append(f"verwijderd (geen bron meer): {names}")
+        gone = "de reeks" if stem.name == paths.OVERVIEW else "de sessie"
+        lines.append(f"verwijderd ({gone} bestaat niet meer): {names}")
     for package in sorted(packages):
-        lines.append(
-            f"verwijderd (geen bron of verzendlijst meer): verzendpakket {package}"
-        )
+        lines.append(f"verwijderd (geen sessie of verzendlijst meer): {package}")
     return lines
 
 

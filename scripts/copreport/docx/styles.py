@@ -20,17 +20,17 @@ _ids = WeakKeyDictionary()
 
 
 def style_paragraph(paragraph: Paragraph, name: str) -> None:
-    """Give a paragraph of the document's body the paragraph style `name`."""
+    """Give a paragraph the paragraph style `name`."""
     paragraph._p.style = _style_id(paragraph.part, name, WD_STYLE_TYPE.PARAGRAPH)
 
 
 def style_run(run: Run, name: str) -> None:
-    """Give a run in the document's body the character style `name`."""
+    """Give a run the character style `name`."""
     run._r.style = _style_id(run.part, name, WD_STYLE_TYPE.CHARACTER)
 
 
 def _style_id(part: object, name: str, kind: WD_STYLE_TYPE) -> str | None:
     known = _ids.setdefault(part, {})
     if (name, kind) not in known:
-        known[name, kind] = part.styles.get_style_id(name, kind)
+        known[name, kind] = part.get_style_id(name, kind)
     return known[name, kind]

@@ -20,7 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ..scratch import process_ended
+from ..processes import ended
 from .perform import crash_message, remove_partial_files, time_message, write_log
 from .protocol import Request, Result, receive, send
 from .server import STOP, WORKERS_ENV
@@ -219,7 +219,7 @@ def _remove_traces_of_ended_builds(folder: Path) -> None:
     for trace in folder.glob("*.*"):
         if not trace.stem.isdigit() or trace.suffix not in (".sock", ".start", ".log"):
             continue
-        if process_ended(int(trace.stem)):
+        if ended(int(trace.stem)):
             trace.unlink(missing_ok=True)
 
 
