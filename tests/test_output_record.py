@@ -212,10 +212,10 @@ def test_what_a_partial_or_failed_build_made_is_recorded_and_goes_later(out, con
     for path in typo:
         path.write_bytes(b"verslag")
     accounted = accounted_for(out, [("a", "een"), ("a", "typo")], True)
-    assert tidy(out, content, accounted, build_started(), remove=False).removed == []
+    assert tidy(out, content, accounted, build_started(), full=False).removed == []
     accounted = accounted_for(out, [("a", "een"), ("a", "goed")], True)
     assert sorted(without_source(out, content, accounted)) == sorted(typo)
-    assert tidy(out, content, accounted, build_started(), remove=False).removed == []
+    assert tidy(out, content, accounted, build_started(), full=False).removed == []
     assert all(path.exists() for path in typo)  # only said, not done
 
     done = build(out, content, [("a", "een"), ("a", "goed")])
@@ -240,13 +240,42 @@ def test_outputs_made_before_the_record_or_from_another_folder_are_recorded(
     assert "a/twee.pdf" in names(done.removed, out)
 
 
-def test_a_moved_content_folder_is_no_other_folder(out, content, tmp_path):
+def test_a_moved_content_folder_removes_nothing_once(out, content, tmp_path):
+    """A content folder that is no longer where it was may have moved, or be on a
+    disk that is not attached: nothing of it goes (the user is told so)."""
     build(out, content, [("a", "een"), ("a", "twee")])
     moved = tmp_path / "verhuisd"
     content.rename(moved)
     done = build(out, moved, [("a", "een")])
-    assert done.other_content is None
-    assert "a/twee.pdf" in names(done.removed, out)
+    assert done.other_content == str(content) and done.removed == []
+    assert build(out, moved, [("a", "een")]).other_content is None
+    assert (out / "a" / "twee.pdf").exists()  # the note said: remove it yourself
+
+
+def test_a_lone_file_of_the_user_is_recorded_only_after_a_full_build(out, content):
+    """A partial build (or one with errors) records only what it wrote: a file the
+    user saved under the name of a session that was never built stays the user's,
+    as does a package folder of a draft, or a file dated in the future."""
+    build(out, content, [("a", "een")])
+    (out / "a" / "derde.html").write_text("mijn eigen notitie")
+    written_before(out / "a" / "derde.html")
+    draft_package = out / "a" / "verzending" / "vier"
+    draft_package.mkdir(parents=True)
+    (draft_package / "01-voorlopig.eml").write_text("van de gebruiker")
+    written_before(draft_package)
+    (out / "a" / "een-concept.pdf").write_text("kopie")
+    future = build_started() + 10 * 365 * 24 * 3600
+    os.utime(out / "a" / "een-concept.pdf", (future, future))
+    accounted = accounted_for(out, [("a", "een"), ("a", "derde"), ("a", "vier")])
+    tidy(out, content, accounted, build_started(), full=False)
+    build(out, content, [("a", "een"), ("a", "vier")], drafts={("a", "vier")})
+
+    done = build(out, content, [("b", "vijf")])  # every session of a is gone
+
+    assert {"a/een.pdf", "a/vier-concept.pdf"} <= names(done.removed, out)
+    assert (out / "a" / "derde.html").read_text() == "mijn eigen notitie"
+    assert (draft_package / "01-voorlopig.eml").exists()
+    assert (out / "a" / "een-concept.pdf").read_text() == "kopie"
 
 
 def test_a_damaged_content_line_or_a_pipe_as_record_is_no_record(out, content):

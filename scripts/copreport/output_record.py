@@ -11,8 +11,8 @@ Only what the pipeline makes can go, by its shape (`index.*`, `<reeks>/<naam>.pd
 inside the output folder (not through a linked folder), never a file that is also
 one the sessions account for (a name that differs in case only, on a disk that
 ignores case), and nothing when the output folder was last built from another
-content folder that still exists. The caller removes nothing when the content
-folder has no sessions at all.
+content folder (or from one that is no longer where it was). The caller removes
+nothing when the content folder has no sessions at all.
 """
 
 from __future__ import annotations
@@ -65,18 +65,19 @@ def tidy(
     content: Path,
     accounted: Iterable[Path],
     started: float,
-    remove: bool = True,
+    full: bool = True,
 ) -> Tidied:
-    """After a build that `started` then: with `remove` (a good full build), remove
-    what the record lists and `accounted` does not; then record what of `accounted`
-    is ours."""
+    """After a build that `started` then: if it was `full` (every session, no
+    errors), remove what the record lists and `accounted` does not; then record what
+    of `accounted` is ours."""
     keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
     done = Tidied()
     if source is not None and not _same_folder(source, content):
-        done.other_content = source if earlier - keep else None
+        left = _removable(out, sorted(earlier - keep), keep)
+        done.other_content = source if full and left else None
         earlier = set()  # another folder's outputs: not ours to remove, later either
-    elif remove:
+    elif full:
         for relative in _removable(out, sorted(earlier - keep), keep):
             path = out / relative
             try:
@@ -85,26 +86,35 @@ def tidy(
                     _remove_empty_folders(path.parent, out)
             except OSError:
                 done.failed.append(path)
-    ours = {relative for relative in keep if _ours(out, relative, earlier, started)}
-    if remove:  # what could not be removed is tried again next time
+    ended = time.time() + 1
+    ours = {r for r in keep if _ours(out, r, earlier, (started, ended), full)}
+    if full:  # what could not be removed is tried again next time
         waiting = {_relative(path, out) for path in done.failed}
-    else:  # what has lost its session waits for a good full build
+    else:  # what has lost its session waits for a full build
         waiting = {relative for relative in earlier - keep if _exists(out / relative)}
     done.unrecorded = not _write(out, content, ours | waiting)
     return done
 
 
-def _ours(out: Path, relative: str, earlier: set[str], started: float) -> bool:
+def _ours(
+    out: Path,
+    relative: str,
+    earlier: set[str],
+    build: tuple[float, float],
+    full: bool,
+) -> bool:
     """Whether an output the sessions account for is there and made by the pipeline:
-    recorded before, written by this build, or the only one of its two names (final
-    and draft; the other may be a file the user put there)."""
+    recorded before, or written during the `build`; after a `full` build also a
+    report that is the only one of its two names (final and draft): the build made
+    or checked it, and the other name may be a file the user put there."""
     path = out / relative
     if not _exists(path):
         return False
-    if relative in earlier or _written_since(path, started):
+    if relative in earlier or _written_during(path, build):
         return True
-    twin = paths.other_variant(path) if relative.count("/") == 1 else None
-    return twin is None or not _exists(twin)
+    if not full or relative.count("/") != 1:
+        return False  # a package of a draft, say, may be the user's own folder
+    return not _exists(paths.other_variant(path))
 
 
 def _write(out: Path, content: Path, listed: set[str]) -> bool:
@@ -185,12 +195,12 @@ def _shaped_like_output(entry: object) -> bool:
 
 
 def _same_folder(recorded: str, content: Path) -> bool:
-    """Whether the recorded content folder is `content`; a folder that no longer
-    exists counts as the same (a moved project, or a content folder given up)."""
+    """Whether the recorded content folder is `content` (a folder that is no longer
+    there is another one: it may have moved, or be on a disk that is not attached)."""
     try:
         return os.path.samefile(recorded, content)
     except (OSError, ValueError):
-        return recorded == str(content) or _identity(Path(recorded)) is None
+        return recorded == str(content)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -207,9 +217,9 @@ def _inside(folder: Path, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _written_since(path: Path, moment: float) -> bool:
+def _written_during(path: Path, build: tuple[float, float]) -> bool:
     try:
-        return os.lstat(path).st_mtime >= moment
+        return build[0] <= os.lstat(path).st_mtime <= build[1]
     except (OSError, ValueError):
         return False
 

@@ -137,10 +137,8 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     good = ok and not progress.failures and not progress.engine_errors
     # Without any session, removing would more likely be a mistake than a clean-up.
     may_tidy = arguments.command in ("bouw", "verzend") and bool(found.sessions)
-    remove = good and building and targets == ["all"]
-    if may_tidy and not _record_and_tidy(
-        content, out, found, started, remove, progress, log
-    ):
+    full = good and building and targets == ["all"]
+    if may_tidy and not _record_and_tidy(content, out, found, started, full, progress, log):
         before = None  # not all was tidied: the next build must not be skipped
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
@@ -153,22 +151,22 @@ def _record_and_tidy(
     out: Path,
     found: paths.ContentScan,
     started: float,
-    remove: bool,
+    full: bool,
     progress: Progress,
     log: Path,
 ) -> bool:
-    """Record the outputs of the current sessions; with `remove` (a good full build)
-    first remove the reports, overviews and packages of sessions and series that no
-    longer exist, and say which. False when something could not be removed or
-    recorded."""
+    """Record the outputs of the current sessions; after a `full` build (every
+    session, no errors) first remove the reports, overviews and packages of sessions
+    and series that no longer exist, and say which. False when something could not
+    be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
     accounted = paths.every_output(
         out,
         found.sessions + found.skipped,
         distribution or found.misnamed_distribution,
     )
-    waiting = [] if remove else output_record.without_source(out, content, accounted)
-    done = output_record.tidy(out, content, accounted, started, remove)
+    waiting = [] if full else output_record.without_source(out, content, accounted)
+    done = output_record.tidy(out, content, accounted, started, full)
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
@@ -192,11 +190,15 @@ def _record_and_tidy(
             "dan blijven bestanden van verwijderde sessies staan."
         )
     if done.other_content:
+        where = (
+            "een andere contentmap"
+            if Path(done.other_content).exists()
+            else "een contentmap die er niet meer is (verplaatst of niet aangesloten?)"
+        )
         progress.note(
             f"er is niets opgeruimd: de vorige bouw in {display_path(out)} kwam uit "
-            f"een andere contentmap ({done.other_content}); verslagen van sessies die "
-            "alleen daar staan, blijven staan. Verwijder ze zelf als u ze niet meer "
-            "nodig hebt."
+            f"{where}: {done.other_content}. Verslagen van sessies die alleen daar "
+            "staan, blijven staan; verwijder ze zelf als u ze niet meer nodig hebt."
         )
     return not done.failed and not done.unrecorded
 
