@@ -87,7 +87,8 @@ def tidy(
             except OSError:
                 done.failed.append(path)
     ended = time.time() + 1
-    ours = {r for r in keep if _ours(out, r, earlier, (started, ended), full)}
+    there = _present(out, keep)
+    ours = {r for r in there if _ours(out, r, earlier, there, (started, ended), full)}
     if full:  # what could not be removed is tried again next time
         waiting = {_relative(path, out) for path in done.failed}
     else:  # what has lost its session waits for a full build
@@ -100,21 +101,36 @@ def _ours(
     out: Path,
     relative: str,
     earlier: set[str],
+    there: set[str],
     build: tuple[float, float],
     full: bool,
 ) -> bool:
-    """Whether an output the sessions account for is there and made by the pipeline:
-    recorded before, or written during the `build`; after a `full` build also a
-    report that is the only one of its two names (final and draft): the build made
-    or checked it, and the other name may be a file the user put there."""
-    path = out / relative
-    if not _exists(path):
-        return False
-    if relative in earlier or _written_during(path, build):
+    """Whether an output the sessions account for (and that is `there`) was made by
+    the pipeline: recorded before, or written during the `build`; after a `full`
+    build also a report that is the only one of its two names (final and draft): the
+    build made or checked it, and the other name may be a file the user put there."""
+    if relative in earlier or _written_during(out / relative, build):
         return True
     if not full or relative.count("/") != 1:
         return False  # a package of a draft, say, may be the user's own folder
-    return not _exists(paths.other_variant(path))
+    return _relative(paths.other_variant(out / relative), out) not in there
+
+
+def _present(out: Path, relatives: set[str]) -> set[str]:
+    """Which of `relatives` exist, from one listing per folder (not one look each)."""
+    folders: dict[str, set[str]] = {}
+    for relative in relatives:
+        folder, _, name = relative.rpartition("/")
+        folders.setdefault(folder, set()).add(name)
+    there = set()
+    for folder, names in folders.items():
+        try:
+            with os.scandir(out / folder) as entries:
+                found = {entry.name for entry in entries} & names
+        except (OSError, ValueError):
+            continue
+        there.update(f"{folder}/{name}" if folder else name for name in found)
+    return there
 
 
 def _write(out: Path, content: Path, listed: set[str]) -> bool:
@@ -134,8 +150,10 @@ def _write(out: Path, content: Path, listed: set[str]) -> bool:
 def _removable(out: Path, entries: list[str], keep: set[str]) -> list[str]:
     """The recorded `entries` that exist, lie inside the output folder (not behind a
     linked folder) and are not also a file the sessions account for."""
+    if not entries:
+        return []
     root = os.path.realpath(out)
-    wanted = {_identity(out / relative) for relative in keep} - {None}
+    wanted = {_identity(out / relative) for relative in _present(out, keep)}
     found = []
     for relative in entries:
         path = out / relative
@@ -149,6 +167,10 @@ def _removable(out: Path, entries: list[str], keep: set[str]) -> list[str]:
 
 
 def _relative(path: Path, out: Path) -> str:
+    """`path` below `out`, with ``/`` (by its text: thousands of paths per build)."""
+    text, prefix = str(path), str(out) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
     return path.relative_to(out).as_posix()
 
 
