@@ -43,15 +43,8 @@ class Tidied:
     """The record could not be written."""
     other_content: str | None = None
     """The content folder of the last record when it was another (nothing removed)."""
-
-
-def without_source(out: Path, content: Path, accounted: Iterable[Path]) -> list[Path]:
-    """What a tidy-up would remove now (nothing from another content folder)."""
-    keep = {_relative(path, out) for path in accounted}
-    earlier, source = _read(out / RECORD)
-    if source is None or not _same_folder(source, content):
-        return []
-    return [out / relative for relative in _removable(out, sorted(earlier - keep), keep)]
+    waiting: list[Path] = field(default_factory=list)
+    """After a build that was not full: what the next full build will remove."""
 
 
 def build_started() -> float:
@@ -77,7 +70,10 @@ def tidy(
         left = _removable(out, sorted(earlier - keep), keep)
         done.other_content = source if full and left else None
         earlier = set()  # another folder's outputs: not ours to remove, later either
-    elif full:
+    elif not full:
+        left = _removable(out, sorted(earlier - keep), keep)
+        done.waiting = [out / relative for relative in left]
+    else:
         for relative in _removable(out, sorted(earlier - keep), keep):
             path = out / relative
             try:

@@ -203,8 +203,7 @@ def every_output(
     if not sessions:
         return []
     made = [p for reeks, sessie in sessions for p in every_variant(out, reeks, sessie)]
-    made += [p for reeks in sorted({r for r, _ in sessions}) for p in overview(out, reeks)]
-    made += index(out)
+    made += _shared(out, sessions)
     if packages:
         made += [package(out, reeks, sessie) for reeks, sessie in sessions]
     return made
@@ -224,9 +223,14 @@ def made_by_a_build(
     if not chosen:
         return []
     made = [p for r, s in chosen for p in reports(out, r, s, (r, s) in drafts)]
-    made += [p for reeks in sorted({r for r, _ in chosen}) for p in overview(out, reeks)]
-    made += index(out)
+    made += _shared(out, chosen)
     return made + (packages(out, chosen, drafts) if distribution else [])
+
+
+def _shared(out: Path, sessions: Iterable[tuple[str, str]]) -> list[Path]:
+    """What these sessions feed together: their series' overviews and the index."""
+    series = sorted({reeks for reeks, _ in sessions})
+    return [p for reeks in series for p in overview(out, reeks)] + index(out)
 
 
 def packages(

@@ -79,10 +79,9 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     try:
         settings.check(given)
         if out == content or content in out.parents:
+            same = out == content
             where = (
-                "en de contentmap zijn dezelfde map"
-                if out == content
-                else ("ligt in de contentmap")
+                "en de contentmap zijn dezelfde map" if same else "ligt in de contentmap"
             )
             raise ReportError(
                 f"de uitvoermap {where} ({display_path(out)}): de verslagen zouden "
@@ -165,15 +164,14 @@ def _record_and_tidy(
         found.sessions + found.skipped,
         distribution or found.misnamed_distribution,
     )
-    waiting = [] if full else output_record.without_source(out, content, accounted)
     done = output_record.tidy(out, content, accounted, started, full)
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
-    if waiting:
-        verb = "blijft" if len(waiting) == 1 else "blijven"
+    if done.waiting:
+        verb = "blijft" if len(done.waiting) == 1 else "blijven"
         progress.note(
-            f"{_of_gone_sessions(waiting)} {verb} staan tot een bouw van alle sessies "
+            f"{_of_gone_sessions(done.waiting)} {verb} staan tot een bouw van alle sessies "
             "zonder fouten"
         )
     if done.failed:
