@@ -161,3 +161,10 @@ def test_a_gap_in_the_numbering_is_a_warning(built, tmp_path):
         "LET OP: index.html: in de reeks 'fictieve-reeks' ontbreekt bijeenkomst 2"
         in result.stdout
     )
+
+
+def test_a_gap_is_named_in_correct_dutch():
+    from copreport.overview.wording import gap
+
+    assert gap("r", [2]).startswith("in de reeks 'r' ontbreekt bijeenkomst 2 (")
+    assert gap("r", [5, 6]).startswith("in de reeks 'r' ontbreken bijeenkomsten 5 en 6 (")

@@ -126,5 +126,6 @@ def overview_line() -> str:
 
 def gap(series: str, missing: list[int]) -> str:
     numbers = dutch.enumerate_words([str(n) for n in missing])
-    noun = "bijeenkomst" if len(missing) == 1 else "bijeenkomsten"
-    return f"in de reeks '{series}' ontbreekt {noun} {numbers} (de nummers lopen niet door)"
+    one = len(missing) == 1
+    missed = "ontbreekt bijeenkomst" if one else "ontbreken bijeenkomsten"
+    return f"in de reeks '{series}' {missed} {numbers} (de nummers lopen niet door)"
