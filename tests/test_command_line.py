@@ -98,10 +98,15 @@ def test_one_session_is_built_by_its_source_or_its_report(tmp_path):
         "2024-03-01-andere.html",
         "2024-03-01-andere.pdf",
     ]
+    # The other session was not asked for: it is not "ongewijzigd" (it has no reports).
+    assert "1 sessie bijgewerkt, 0 ongewijzigd, 0 met fouten" in made.stdout
     report = out / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.pdf"
     again = build(report, "--content", content, "--uitvoer", out)
     assert again.returncode == 0, screen(again)
     assert report.is_file()
+    assert "1 sessie bijgewerkt, 0 ongewijzigd, 0 met fouten" in again.stdout
+    unchanged = build(report, "--content", content, "--uitvoer", out)
+    assert "de verslagen van de sessie zijn bijgewerkt" in unchanged.stdout
 
 
 def test_check_reports_without_making_reports(tmp_path):

@@ -91,12 +91,14 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         buildlock.hold(out, "uitvoermap")
         buildlock.hold(ROOT / ".snakemake", "werkmap van Snakemake")
         buildlock.writable(out / ".logs", "map met logboeken")
-        targets = _targets(arguments, content, out)
+        targets, named = _targets(arguments, content, out)
     except ReportError as error:
         print(printable(f"FOUT: {error}"), file=sys.stderr)
         return 1, content, out
     found = paths.scan(content)
-    progress = Progress(f"{reeks}/{sessie}" for reeks, sessie in found.sessions)
+    # The summary counts the sessions asked for: a named one, or all of them.
+    asked = found.sessions if named is None else [(r, s) for r, s, _ in named]
+    progress = Progress(f"{reeks}/{sessie}" for reeks, sessie in asked)
     progress.content_problems(found.problems, found.warnings)
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"
@@ -235,9 +237,13 @@ def _folder(caller: Path, given: Path | str | None, default: Path) -> Path:
     return (caller / Path(given).expanduser()).resolve() if given else default
 
 
-def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[str]:
+def _targets(
+    arguments: argparse.Namespace, content: Path, out: Path
+) -> tuple[list[str], list[tuple[str, str, bool]] | None]:
+    """What Snakemake is to make, and the sessions named on the command line (None:
+    all)."""
     if arguments.command == "controleer":
-        return ["controle"]
+        return ["controle"], None
     named = chosen_sessions(arguments, content, out)
     if arguments.command == "verzend":
         if not (content / paths.DISTRIBUTION_FILE).is_file():
@@ -248,17 +254,17 @@ def _targets(arguments: argparse.Namespace, content: Path, out: Path) -> list[st
         # The list itself too: it is read even when no session is final yet.
         listed = [str(out / ".model" / "verzendlijst.json")]
         if named is None:
-            return ["verzending", *listed]
-        return [
-            str(paths.package(out, reeks, sessie)) for reeks, sessie, _ in named
-        ] + listed
+            return ["verzending", *listed], None
+        packages = [str(paths.package(out, reeks, sessie)) for reeks, sessie, _ in named]
+        return packages + listed, named
     if named is None:
-        return ["all"]
-    return [
+        return ["all"], None
+    reports = [
         str(path)
         for reeks, sessie, draft in named
         for path in paths.reports(out, reeks, sessie, draft)
     ]
+    return reports, named
 
 
 def _planned_only(series: set[str]) -> str:
