@@ -51,8 +51,9 @@ index that wait for them (Snakemake would otherwise start with the jobs that rea
 the most input)."""
 PDF_FIRST = 5
 """Added to the priority of a PDF, the slowest step of a session or an overview: it
-starts before the quick ones, so that two cores finish together (after an edit, the
-series overview's PDF starts while the session's own reports are made)."""
+starts before the quick ones, so that two cores finish together. A series overview's
+PDF, the longest step of all, has the priority of a session's PDF: after an edit the
+two start first, and the session's Word file and web page fill in beside them."""
 FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
 """A session name as its final reports carry it (a draft's end in -concept; the
 series overview is called overzicht)."""

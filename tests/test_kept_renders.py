@@ -225,3 +225,28 @@ def test_the_text_libraries_are_the_same_whatever_else_the_process_loaded():
         check=True,
     )
     assert result.stdout.strip() == "True"
+
+
+def test_the_participation_matrix_is_drawn_once_for_every_format_and_build(
+    tmp_path, monkeypatch
+):
+    from copreport.kept_renders import kept_drawing
+    from copreport.overview import build_overview, figure
+
+    write_content(tmp_path / "content", sessions=4, series=2)
+    record, sessions = parsed(tmp_path / "content")[0]
+    drawn = []
+
+    def counted(rows, columns):
+        drawn.append(columns)
+        return real(rows, columns)
+
+    real = figure.participation_png
+    monkeypatch.setattr(figure, "participation_png", counted)
+    matrix = tmp_path / "werk" / f"{record.slug}.deelname.png"
+    first = build_overview(record, sessions, kept_drawing(matrix))
+    again = build_overview(record, sessions, kept_drawing(matrix))
+    assert len(drawn) == 1
+    assert first == again == build_overview(record, sessions, real)
+    fewer = build_overview(record, sessions[:1], kept_drawing(matrix))
+    assert len(drawn) == 2 and fewer != first

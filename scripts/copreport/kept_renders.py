@@ -7,7 +7,9 @@ the meeting. Their render is kept beside the staged output with a digest of
 everything it was made from (the outline, the format, the templates and the
 code); when the digest is the same, the kept bytes are used instead of a new
 render. The copy is what a new render would write, byte for byte, and a kept
-render that cannot be read or written is only a render more.
+render that cannot be read or written is only a render more. The participation
+matrix of a series overview is kept the same way: its three formats, and the
+builds after an edit of what was said, draw it once.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_bytes
+
+if TYPE_CHECKING:
+    from .overview.figure import Drawing
 
 FOLDER = ".bewaard"
 """Beside the staged outputs (out/.werk/.bewaard/)."""
@@ -144,6 +150,24 @@ def render_once(
     except OSError:
         pass
     return data, notes
+
+
+def kept_drawing(target: Path) -> Drawing:
+    """`participation_png` (see `overview.figure`), kept beside the staged outputs as
+    if it were written to `target`."""
+    from .overview.figure import Rows, participation_png, shown_width
+
+    def draw(rows: Rows, columns: list[str]) -> tuple[bytes, float]:
+        png, _ = render_once(
+            target,
+            "png",
+            (rows, columns),
+            [],
+            lambda: (participation_png(rows, columns)[0], []),
+        )
+        return png, shown_width(png)
+
+    return draw
 
 
 def kept_paths(target: Path) -> tuple[Path, Path]:

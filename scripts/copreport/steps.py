@@ -107,6 +107,7 @@ def render_web(request: Request) -> None:
 
 def render_overview(request: Request) -> list[str]:
     """The overview of one series (PDF, Word or web page) from its session models."""
+    from .kept_renders import kept_drawing
     from .model import Series, Session
     from .overview import build_overview
 
@@ -115,7 +116,8 @@ def render_overview(request: Request) -> list[str]:
         Session.model_validate_json(Path(path).read_bytes())
         for path in request.inputs["sessions"]
     ]
-    return _write_outline(request, build_overview(series, sessions))
+    matrix = Path(request.outputs[0]).with_name(f"{series.slug}.deelname.png")
+    return _write_outline(request, build_overview(series, sessions, kept_drawing(matrix)))
 
 
 def render_index(request: Request) -> list[str]:

@@ -43,11 +43,14 @@ from ..outline.nodes import (
     TitleBlock,
 )
 from . import wording
-from .figure import participation_png
+from .figure import Drawing, participation_png
 
 
-def build_overview(series: Series, sessions: list[Session]) -> Outline:
-    """The overview of `series` from its sessions (in any order; drafts are left out)."""
+def build_overview(
+    series: Series, sessions: list[Session], draw: Drawing = participation_png
+) -> Outline:
+    """The overview of `series` from its sessions (in any order; drafts are left out);
+    `draw` makes the participation matrix."""
     final = sorted((s for s in sessions if not s.draft), key=lambda s: s.number)
     drafts = len(sessions) - len(final)
     latest = final[-1] if final else None
@@ -79,7 +82,7 @@ def build_overview(series: Series, sessions: list[Session]) -> Outline:
             _introduction(series),
             _sessions(final, drafts),
             *_stellingen(final, series.lines),
-            _participation(final),
+            _participation(final, draw),
             _colophon(series, final),
         ],
     )
@@ -153,7 +156,7 @@ def _stellingen(sessions: list[Session], lines: list[str]) -> list[Section]:
     return sections
 
 
-def _participation(sessions: list[Session]) -> Section:
+def _participation(sessions: list[Session], draw: Drawing) -> Section:
     numbers = [s.number for s in sessions]
     names: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
@@ -170,7 +173,7 @@ def _participation(sessions: list[Session]) -> Section:
         key=lambda k: (ORGANISATION_KINDS.index(kinds[k]), names[k][-1].casefold()),
     )
     labels = {k: wording.organisation_label(names[k]) for k in keys}
-    png, width = participation_png(
+    png, width = draw(
         [(names[k][-1], [n in attended[k] for n in numbers]) for k in keys],
         [str(n) for n in numbers],
     )

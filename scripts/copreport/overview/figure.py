@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import io
 import shutil
+import struct
 import subprocess
+from collections.abc import Callable
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,6 +22,10 @@ PANEL = (238, 244, 250)
 TEXT = (26, 26, 26)
 SCALE = 2
 """Drawn at twice the size it is shown, so that it stays sharp on paper."""
+
+Rows = list[tuple[str, list[bool]]]
+Drawing = Callable[[Rows, list[str]], tuple[bytes, float]]
+"""What draws the matrix: `participation_png`, or a kept copy of what it drew."""
 
 
 @functools.cache
@@ -40,9 +46,7 @@ def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
     return ImageFont.load_default(size * SCALE)
 
 
-def participation_png(
-    rows: list[tuple[str, list[bool]]], columns: list[str]
-) -> tuple[bytes, float]:
+def participation_png(rows: Rows, columns: list[str]) -> tuple[bytes, float]:
     """A grid with one row per organisation, one column per session, a dot for each
     session the organisation attended; with the width (points) to show it at."""
     name_font, head_font = _font(13), _font(13, bold=True)
@@ -75,4 +79,11 @@ def participation_png(
             )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    return buffer.getvalue(), width / SCALE * 0.75  # CSS pixels to points
+    png = buffer.getvalue()
+    return png, shown_width(png)
+
+
+def shown_width(png: bytes) -> float:
+    """The width (points) to show a matrix at, from its PNG header."""
+    (pixels,) = struct.unpack(">I", png[16:20])  # IHDR comes first
+    return pixels / SCALE * 0.75  # CSS pixels to points
