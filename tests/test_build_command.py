@@ -187,8 +187,8 @@ def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_pa
 
 
 def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
-    """What the output folder holds matches the sources (it is published as it is),
-    but a build with errors removes nothing, and a user's own file stays."""
+    """What the output folder holds matches the sources, down to the intermediate
+    files; but a build with errors removes nothing, and a user's own file stays."""
     content, out = copy_content(tmp_path / "content"), tmp_path / "out"
     second = example_copy(content, "tweede", 5)
     assert build(content, out).returncode == 0
@@ -208,6 +208,7 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
         [*expected, "notities.txt"]
     )
     assert "tweede" not in (out / "index.html").read_text()
+    assert not list(out.rglob("*tweede*"))  # nor its model, staged copies or logs
 
     # Saved under a look-alike name, it is skipped with a warning, but still a source.
     misnamed = renamed.rename(renamed.with_suffix(".MD"))
@@ -246,6 +247,7 @@ def test_a_renamed_or_deleted_session_leaves_no_reports_behind(tmp_path):
     result = build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (out / EXAMPLE_SERIES / "goed.pdf").exists()
+    assert not list(out.rglob("*goed*")) and not list(out.rglob("*typo*"))
 
 
 def test_without_any_session_nothing_is_removed(tmp_path):

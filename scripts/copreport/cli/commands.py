@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import buildlock, jobs, output_record, paths, settings
+from .. import buildlock, intermediates, jobs, output_record, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
@@ -167,6 +167,10 @@ def _record_and_tidy(
         distribution or found.misnamed_distribution,
     )
     done = output_record.tidy(out, content, accounted, started, full)
+    if full:
+        gone = intermediates.stale(out, found.sessions + found.skipped)
+        if failed := intermediates.remove(gone):
+            append_to_log(log, _intermediates_left(failed, out))
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
@@ -209,6 +213,12 @@ def _of_gone_sessions(files: list[Path]) -> str:
     if len(files) == 1:
         return f"1 bestand van een verwijderde of hernoemde sessie ({first})"
     return f"{len(files)} bestanden van verwijderde of hernoemde sessies (zoals {first})"
+
+
+def _intermediates_left(failed: list[Path], out: Path) -> str:
+    """The log's note on intermediate files of gone sessions that could not go."""
+    names = ", ".join(str(path.relative_to(out)) for path in failed)
+    return f"Tussenbestanden van verdwenen sessies konden niet weg (volgende keer weer): {names}"
 
 
 def _removed_lines(removed: list[Path], out: Path) -> list[str]:
