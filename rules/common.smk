@@ -46,9 +46,9 @@ REGISTER = CONTENT / paths.REGISTER_FILE
 DISTRIBUTION = CONTENT / paths.DISTRIBUTION_FILE
 REPORT_KINDS = paths.REPORT_KINDS
 SESSION_FIRST = 10
-"""The priority of a session's own jobs: its reports come before the overview and
-index that wait for them (Snakemake would otherwise start with the jobs that read
-the most input)."""
+"""The priority of a session's own jobs: its reports come before the index and the
+overview's Word file and web page (Snakemake would otherwise start with the jobs that
+read the most input); see `PDF_FIRST` for the overview's PDF."""
 PDF_FIRST = 5
 """Added to the priority of a PDF, the slowest step of a session or an overview: it
 starts before the quick ones, so that two cores finish together. A series overview's

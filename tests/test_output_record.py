@@ -315,3 +315,48 @@ def test_what_cannot_be_removed_or_recorded_is_said_and_tried_again(
     (out / RECORD).unlink()
     (out / RECORD).mkdir()
     assert build(out, content, [("a", "een")]).unrecorded
+
+
+def intermediates_of(out: Path, reeks: str, sessie: str) -> list[Path]:
+    """Write a session's model, staged report and log, and its series' kept figure."""
+    written = [
+        out / ".model" / reeks / f"{sessie}.json",
+        out / ".werk" / reeks / f"{sessie}.pdf",
+        out / ".logs" / reeks / f"{sessie}.parse.log",
+        out / ".werk" / ".bewaard" / f"{reeks}.deelname.png",
+    ]
+    for path in written:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("tussenstap")
+    return written
+
+
+def test_a_deleted_session_and_series_lose_their_intermediate_files(out, content):
+    build(out, content, [("a", "een"), ("a", "twee"), ("b", "drie")])
+    kept = intermediates_of(out, "a", "een")
+    gone = intermediates_of(out, "a", "twee")[:3] + intermediates_of(out, "b", "drie")
+    done = build(out, content, [("a", "een")])
+    assert done.intermediates_failed == []
+    assert all(path.exists() for path in kept)
+    assert not any(path.exists() for path in gone)
+    assert not (out / ".model" / "b").exists()
+
+
+def test_intermediate_files_of_another_content_folder_stay(out, content, tmp_path):
+    other = tmp_path / "elders"
+    other.mkdir()
+    build(out, other, [("a", "een"), ("a", "twee")])
+    theirs = intermediates_of(out, "a", "twee")
+    build(out, content, [("a", "een")])
+    assert all(path.exists() for path in theirs)
+
+
+def test_intermediate_files_that_cannot_go_are_tried_again(out, content, monkeypatch):
+    build(out, content, [("a", "een"), ("a", "twee")])
+    stuck = intermediates_of(out, "a", "twee")[0]
+    real = output_record.intermediates.remove
+    monkeypatch.setattr(output_record.intermediates, "remove", lambda paths: list(paths))
+    assert stuck in build(out, content, [("a", "een")]).intermediates_failed
+    monkeypatch.setattr(output_record.intermediates, "remove", real)
+    assert build(out, content, [("a", "een")]).intermediates_failed == []
+    assert not stuck.exists()

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import intermediates, paths
 from .atomic import write_bytes
 
 RECORD = Path(".logs") / "gemaakt.json"
@@ -45,6 +45,8 @@ class Tidied:
     """The content folder of the last record when it was another (nothing removed)."""
     waiting: list[Path] = field(default_factory=list)
     """After a build that was not full: what the next full build will remove."""
+    intermediates_failed: list[Path] = field(default_factory=list)
+    """Intermediate files of gone sessions that could not be removed (tried again)."""
 
 
 def build_started() -> float:
@@ -61,8 +63,9 @@ def tidy(
     full: bool = True,
 ) -> Tidied:
     """After a build that `started` then: if it was `full` (every session, no
-    errors), remove what the record lists and `accounted` does not; then record what
-    of `accounted` is ours."""
+    errors), remove what the record lists and `accounted` does not, with the
+    intermediate files of its sessions and series (see `intermediates`); then record
+    what of `accounted` is ours."""
     keep = {_relative(path, out) for path in accounted}
     earlier, source = _read(out / RECORD)
     done = Tidied()
@@ -82,11 +85,15 @@ def tidy(
                     _remove_empty_folders(path.parent, out)
             except OSError:
                 done.failed.append(path)
+        gone = intermediates.stale(out, keep, earlier - keep)
+        done.intermediates_failed = intermediates.remove(gone)
     ended = time.time() + 1
     there = _present(out, keep)
     ours = {r for r in there if _ours(out, r, earlier, there, (started, ended), full)}
     if full:  # what could not be removed is tried again next time
         waiting = {_relative(path, out) for path in done.failed}
+        if done.intermediates_failed:  # the gone sessions stay known until then
+            waiting |= earlier - keep
     else:  # what has lost its session waits for a full build
         waiting = {relative for relative in earlier - keep if _exists(out / relative)}
     done.unrecorded = not _write(out, content, ours | waiting)

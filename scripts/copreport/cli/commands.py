@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import buildlock, intermediates, jobs, output_record, paths, settings
+from .. import buildlock, jobs, output_record, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
@@ -161,16 +161,11 @@ def _record_and_tidy(
     and series that no longer exist, and say which. False when something could not
     be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
+    sessions = found.sessions + found.skipped
     accounted = paths.every_output(
-        out,
-        found.sessions + found.skipped,
-        distribution or found.misnamed_distribution,
+        out, sessions, distribution or found.misnamed_distribution
     )
     done = output_record.tidy(out, content, accounted, started, full)
-    if full:
-        gone = intermediates.stale(out, found.sessions + found.skipped)
-        if failed := intermediates.remove(gone):
-            append_to_log(log, _intermediates_left(failed, out))
     if lines := _removed_lines(done.removed, out):
         progress.removed(lines)
         append_to_log(log, "\n".join(lines))
@@ -185,6 +180,14 @@ def _record_and_tidy(
         progress.note(
             f"{_of_gone_sessions(done.failed)} {verb} niet worden verwijderd; kijk of u "
             "in die map mag schrijven. De volgende bouw probeert het opnieuw."
+        )
+    if failed := done.intermediates_failed:
+        one = len(failed) == 1
+        progress.note(
+            f"{len(failed)} {'tussenbestand' if one else 'tussenbestanden'} van "
+            f"verwijderde sessies (zoals {display_path(failed[0])}) "
+            f"{'kon' if one else 'konden'} niet worden verwijderd; kijk of u in die map "
+            "mag schrijven. De volgende bouw probeert het opnieuw."
         )
     if done.unrecorded:
         record = out / output_record.RECORD
@@ -204,7 +207,7 @@ def _record_and_tidy(
             f"{where}: {done.other_content}. Verslagen van sessies die alleen daar "
             "staan, blijven staan; verwijder ze zelf als u ze niet meer nodig hebt."
         )
-    return not done.failed and not done.unrecorded
+    return not (done.failed or done.intermediates_failed or done.unrecorded)
 
 
 def _of_gone_sessions(files: list[Path]) -> str:
@@ -213,12 +216,6 @@ def _of_gone_sessions(files: list[Path]) -> str:
     if len(files) == 1:
         return f"1 bestand van een verwijderde of hernoemde sessie ({first})"
     return f"{len(files)} bestanden van verwijderde of hernoemde sessies (zoals {first})"
-
-
-def _intermediates_left(failed: list[Path], out: Path) -> str:
-    """The log's note on intermediate files of gone sessions that could not go."""
-    names = ", ".join(str(path.relative_to(out)) for path in failed)
-    return f"Tussenbestanden van verdwenen sessies konden niet weg (volgende keer weer): {names}"
 
 
 def _removed_lines(removed: list[Path], out: Path) -> list[str]:
