@@ -107,6 +107,12 @@ def test_one_session_is_built_by_its_source_or_its_report(tmp_path):
     assert "1 sessie bijgewerkt, 0 ongewijzigd, 0 met fouten" in again.stdout
     unchanged = build(report, "--content", content, "--uitvoer", out)
     assert "de verslagen van de sessie zijn bijgewerkt" in unchanged.stdout
+    # A named session with an error: the overview and index were not asked for.
+    other.write_text(other.read_text().replace("datum: ", "datum: 30-", 1))
+    failed = build(other, "--content", content, "--uitvoer", out)
+    assert failed.returncode == 1
+    assert "0 sessies bijgewerkt, 0 ongewijzigd, 1 met fouten" in failed.stdout
+    assert "ontbreken ook" not in failed.stdout
 
 
 def test_check_reports_without_making_reports(tmp_path):

@@ -98,7 +98,8 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     found = paths.scan(content)
     # The summary counts the sessions asked for: a named one, or all of them.
     asked = found.sessions if named is None else [(r, s) for r, s, _ in named]
-    progress = Progress(f"{reeks}/{sessie}" for reeks, sessie in asked)
+    labels = [f"{reeks}/{sessie}" for reeks, sessie in asked]
+    progress = Progress(labels, whole=named is None and arguments.command == "bouw")
     progress.content_problems(found.problems, found.warnings)
     config = {**arguments.config, "content": str(content), "out": str(out)}
     log = out / ".logs" / "snakemake.log"

@@ -53,8 +53,13 @@ INDEX = tuple(path.name for path in paths.index(Path()))
 class Progress:
     """Collects the events of one build and tells the user about them."""
 
-    def __init__(self, sessions: Iterable[str], stream: TextIO = sys.stdout) -> None:
+    def __init__(
+        self, sessions: Iterable[str], stream: TextIO = sys.stdout, whole: bool = True
+    ) -> None:
         self.sessions = set(sessions)
+        self.whole = whole
+        """Whether the build makes the overviews and index too (not only named
+        sessions)."""
         self.stream = stream
         self.lock = threading.Lock()
         self.started = time.monotonic()
@@ -191,7 +196,7 @@ class Progress:
         broken = sorted(
             {label.split("/")[0] for label in self.failed_labels & self.sessions}
         )
-        if broken and not checked_only:
+        if broken and not checked_only and self.whole:
             overviews = ", ".join(f"{reeks}/overzicht" for reeks in broken)
             lines.append(
                 f"Tot die fouten zijn opgelost, ontbreken ook {overviews} en de "
