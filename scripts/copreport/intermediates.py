@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .paths import DRAFT_SUFFIX, REPORT_KINDS
+from .paths import DRAFT_SUFFIX, FIGURE_SUFFIX, REPORT_KINDS
 
 FOLDERS = (".model", ".werk", ".werk/.bewaard", ".logs")
 """The pipeline's own folders inside the output folder."""
@@ -31,8 +31,8 @@ OF_A_SERIES = (
     ".overzicht.pdf.json",
     ".overzicht.docx.json",
     ".overzicht.publish.log",
-    ".deelname.png",
-    ".deelname.png.json",
+    FIGURE_SUFFIX,
+    f"{FIGURE_SUFFIX}.json",
 )
 """How the files of a series end, in `<folder>/<reeks>.<...>`."""
 OVERVIEW = "overzicht"

@@ -28,6 +28,9 @@ PACKAGE_FILE = re.compile(
 )
 """The files in a package: an e-mail per recipient (``01-<adres>.eml``), the ZIP and
 the manifests that `distribution/package.py` writes, and Snakemake's time mark."""
+FIGURE_SUFFIX = ".deelname.png"
+"""A series' participation matrix, kept beside the staged outputs as ``<reeks>`` with
+this ending (see `kept_renders.kept_drawing`)."""
 SOURCE_SUFFIX = ".md"
 DRAFT_SUFFIX = "-concept"
 """Added to the file names of a draft's reports (``status: concept``)."""

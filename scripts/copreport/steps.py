@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .atomic import write_bytes
+from .paths import FIGURE_SUFFIX
 from .runner.protocol import Request
 
 Step = Callable[[Request], list[str] | None]
@@ -116,7 +117,7 @@ def render_overview(request: Request) -> list[str]:
         Session.model_validate_json(Path(path).read_bytes())
         for path in request.inputs["sessions"]
     ]
-    matrix = Path(request.outputs[0]).with_name(f"{series.slug}.deelname.png")
+    matrix = Path(request.outputs[0]).with_name(series.slug + FIGURE_SUFFIX)
     return _write_outline(request, build_overview(series, sessions, kept_drawing(matrix)))
 
 

@@ -159,7 +159,7 @@ def _record_and_tidy(
 ) -> bool:
     """Record the outputs of the current sessions; after a `full` build (every
     session, no errors) first remove the reports, overviews and packages of sessions
-    and series that no longer exist, and say which. False when something could not
+    and series that no longer exist (with their intermediate files), and say which. False when something could not
     be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
     sessions = found.sessions + found.skipped
@@ -176,19 +176,11 @@ def _record_and_tidy(
             f"{_of_gone_sessions(done.waiting)} {verb} staan tot een bouw van alle sessies "
             "zonder fouten"
         )
-    if done.failed:
-        verb = "kon" if len(done.failed) == 1 else "konden"
+    if failed := done.failed + done.intermediates_failed:
+        verb = "kon" if len(failed) == 1 else "konden"
         progress.note(
-            f"{_of_gone_sessions(done.failed)} {verb} niet worden verwijderd; kijk of u "
+            f"{_of_gone_sessions(failed)} {verb} niet worden verwijderd; kijk of u "
             "in die map mag schrijven. De volgende bouw probeert het opnieuw."
-        )
-    if failed := done.intermediates_failed:
-        one = len(failed) == 1
-        progress.note(
-            f"{len(failed)} {'tussenbestand' if one else 'tussenbestanden'} van "
-            f"verwijderde sessies (zoals {display_path(failed[0])}) "
-            f"{'kon' if one else 'konden'} niet worden verwijderd; kijk of u in die map "
-            "mag schrijven. De volgende bouw probeert het opnieuw."
         )
     if done.unrecorded:
         record = out / output_record.RECORD
@@ -208,7 +200,7 @@ def _record_and_tidy(
             f"{where}: {done.other_content}. Verslagen van sessies die alleen daar "
             "staan, blijven staan; verwijder ze zelf als u ze niet meer nodig hebt."
         )
-    return not (done.failed or done.intermediates_failed or done.unrecorded)
+    return not (failed or done.unrecorded)
 
 
 def _of_gone_sessions(files: list[Path]) -> str:
