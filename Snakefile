@@ -367,7 +367,7 @@ rule render_overview_pdf:
         STAGED / "{reeks}.overzicht.pdf",
     log:
         LOGS / "{reeks}.overzicht.pdf.log",
-    priority: SESSION_FIRST + PDF_FIRST
+    priority: SESSION_FIRST + PDF_FIRST + OVERVIEW_FIRST
     params:
         code=fingerprint(PDF_CODE + OVERVIEW_CODE),
     message:

@@ -51,9 +51,11 @@ overview's Word file and web page (Snakemake would otherwise start with the jobs
 read the most input); see `PDF_FIRST` for the overview's PDF."""
 PDF_FIRST = 5
 """Added to the priority of a PDF, the slowest step of a session or an overview: it
-starts before the quick ones, so that two cores finish together. A series overview's
-PDF, the longest step of all, has the priority of a session's PDF: after an edit the
-two start first, and the session's Word file and web page fill in beside them."""
+starts before the quick ones, so that two cores finish together."""
+OVERVIEW_FIRST = 1
+"""Added once more to the priority of a series overview's PDF, the longest step of all:
+after an edit it takes the first free core (it arrives at the fork server together with
+the session's PDF, Word file and web page, which fill in beside it)."""
 FINAL_NAME = r"(?!.*-concept$)(?!overzicht$)[^/]+"
 """A session name as its final reports carry it (a draft's end in -concept; the
 series overview is called overzicht)."""
