@@ -14,12 +14,15 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 import psutil
 import pytest
 from copreport.runner import client
 from copreport.runner.protocol import Limits, Request
+from copreport.warmup import STAGES
 from helpers import CONTENT, EXAMPLE_SERIES, EXAMPLE_SESSION, ROOT, processes_with
 from sample_content import write_content
 
@@ -255,13 +258,12 @@ def test_waiting_steps_start_highest_priority_first(work):
     """Snakemake hands out more jobs than there are cores; the server starts the
     PDFs (the slowest) first, and equals in the order they came."""
     import socket
-    from collections import deque
 
     from copreport.runner import server
 
     started = []
     loop = server._Loop.__new__(server._Loop)
-    loop.workers, loop.children = 3, {}
+    loop.workers, loop.children, loop.warm = 3, {}, len(STAGES) - 1
 
     def fork(connection, waiting):
         started.append(waiting.outputs[0])
@@ -283,6 +285,114 @@ def test_waiting_steps_start_highest_priority_first(work):
     for pair in pairs:
         for end in pair:
             end.close()
+
+
+def test_while_the_server_warms_up_only_steps_it_is_warm_for_start(work):
+    """Parsing starts before WeasyPrint is loaded, and PDFs and web pages before
+    python-docx is; a step that would start cold waits for its stage, even with a
+    higher priority."""
+    import socket
+
+    from copreport.runner import server
+
+    started = []
+    loop = server._Loop.__new__(server._Loop)
+    loop.workers, loop.children = 4, {}
+
+    def fork(connection, waiting):
+        started.append(Path(waiting.outputs[0]).name)
+        loop.children[len(started)] = waiting
+
+    loop._fork = fork
+    pairs = [socket.socketpair() for _ in range(4)]
+    asked = [
+        ("render_docx", "verslag.docx", {}, 10),
+        ("render_overview", "overzicht.pdf", {"kind": "pdf"}, 16),
+        ("render_overview", "overzicht.html", {"kind": "html"}, 0),
+        ("parse_session", "sessie.json", {}, 10),
+    ]
+    loop.waiting = deque(
+        (
+            ours,
+            replace(
+                request(work, "render_web", name, priority=rank), step=step, options=kind
+            ),
+        )
+        for (ours, _), (step, name, kind, rank) in zip(pairs, asked, strict=True)
+    )
+    expected = {
+        "parsing": ["sessie.json"],
+        "html": ["sessie.json", "overzicht.pdf", "overzicht.html"],
+        "word": ["sessie.json", "overzicht.pdf", "overzicht.html", "verslag.docx"],
+    }
+    for stage in STAGES:
+        loop.warm = STAGES.index(stage)
+        loop._start_waiting()
+        assert started == expected[stage], stage
+    for pair in pairs:
+        for end in pair:
+            end.close()
+
+
+def between_stages(children: int, waiting: int, quiet: float):
+    """A warming server's loop with `children` at work, `waiting` requests it is not
+    warm for, and its last request or ended child `quiet` seconds ago; its rounds
+    only record their timeouts and let time pass."""
+    from copreport.runner import server
+
+    loop = server._Loop.__new__(server._Loop)
+    loop.workers, loop.running = 2, True
+    loop.children = {pid: None for pid in range(children)}
+    loop.waiting = deque((None, None) for _ in range(waiting))
+    loop.last_activity = time.monotonic() - quiet
+    loop.rounds = []
+
+    def round_(timeout):
+        loop.rounds.append(timeout)
+        time.sleep(timeout)
+
+    loop._round = round_
+    loop._timeout = lambda: 0.001
+    return loop
+
+
+def test_a_quiet_server_warms_up_further_at_once():
+    loop = between_stages(children=0, waiting=0, quiet=1.0)
+    loop._serve_until_warming_pays()
+    assert loop.rounds == [0.0]
+
+
+def test_the_warm_up_waits_while_the_cores_work_on_what_is_warm():
+    """Both cores busy: warming up would only slow them, and block steps that their
+    ends allow; once a core is free for a waiting Word file, the warm-up goes on."""
+    from copreport.runner.server import GRACE_SECONDS
+
+    loop = between_stages(children=2, waiting=1, quiet=1.0)
+    ended = {}
+
+    def round_(timeout):
+        loop.rounds.append(timeout)
+        if len(loop.rounds) == 5:  # a child ends: a core is free
+            loop.children.popitem()
+            loop.last_activity = ended["at"] = time.monotonic()
+        time.sleep(timeout)
+
+    loop._round = round_
+    loop._serve_until_warming_pays()
+    assert loop.rounds[1:5] == [0.001] * 4
+    assert time.monotonic() - ended["at"] >= GRACE_SECONDS
+
+
+def test_a_step_that_just_ended_holds_the_warm_up_briefly():
+    """Snakemake asks for the steps that an ended step allows a few milliseconds
+    later; the server waits that long before it blocks itself with a stage."""
+    from copreport.runner.server import GRACE_SECONDS
+
+    loop = between_stages(children=0, waiting=0, quiet=0.0)
+    start = time.monotonic()
+    loop._serve_until_warming_pays()
+    assert time.monotonic() - start >= GRACE_SECONDS * 0.9
+    assert len(loop.rounds) >= 2
 
 
 @pytest.mark.slow

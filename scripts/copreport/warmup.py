@@ -1,17 +1,26 @@
 """A small report made once in memory, so that a process is warm before real work.
 
-The fork server calls `warm_up` before it forks any child: imports, fonts,
-hyphenation dictionaries, compiled templates and the Word style template are
-then in memory, and every child starts with them. The sample goes through the
-same path as a real session (sources on disk, parser, all three renderers).
+The fork server warms up in `STAGES`: imports, fonts, hyphenation dictionaries,
+compiled templates and the Word style template are then in memory, and every
+child starts with them. Between stages it already serves the steps whose stage
+is done (`needed_stage`): a build's parsing does not wait for WeasyPrint, nor its
+PDFs for python-docx. The sample goes through the same path as a real session
+(sources on disk, parser, all three renderers).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Session
+
+STAGES = ("parsing", "html", "word")
+"""What is warm after each stage of `warm_up_in_stages`, in order; a stage includes
+those before it: the parser; then the HTML renderer, WeasyPrint and the text
+libraries (web pages and PDFs); then python-docx (Word files, and so everything)."""
+
 
 _REGISTER = """\
 PBL:
@@ -92,16 +101,33 @@ def sample_session() -> Session:
         return load_session(source, content)
 
 
-def warm_up() -> None:
-    """Parse and render the sample session in every format, keeping nothing but caches."""
+def warm_up_in_stages() -> Iterator[str]:
+    """Parse and render the sample session, format by format, keeping nothing but
+    caches; after each stage, yield its name (one of `STAGES`)."""
     from . import kept_renders  # what the server's code is, read now
-    from .docx.writer import docx_bytes
-    from .pdf.writer import pdf_bytes
     from .steps import STEPS  # noqa: F401 - imported now, not in every child
-    from .web.page import web_page
 
     session = sample_session()
+    yield "parsing"
+    from .pdf.writer import pdf_bytes
+    from .web.page import web_page
+
     pdf_bytes(session)
-    docx_bytes(session)
     web_page(session)
     kept_renders.text_libraries()  # once, not in every child
+    yield "html"
+    from .docx.writer import docx_bytes
+
+    docx_bytes(session)
+    yield "word"
+
+
+def needed_stage(step: str, kind: str | None = None) -> str:
+    """The stage after which a step (of a `kind`: pdf, docx, html) runs warm."""
+    if step.startswith("parse_"):
+        return "parsing"
+    if step in ("render_pdf", "render_web") or (
+        step.startswith("render_") and kind in ("pdf", "html")
+    ):
+        return "html"
+    return "word"  # Word files, and steps that may use any renderer

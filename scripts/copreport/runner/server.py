@@ -1,10 +1,11 @@
 """The fork server: everything imported once, one forked child per step.
 
 Started by the first step of a build (or ahead of it by the build command), it
-imports the renderers, renders a small report once so that fonts, hyphenation
-dictionaries and templates are loaded, and then listens on a UNIX socket that
-only its own build knows. For every request it forks a child that does the step
-and answers the job directly. The server stays single-threaded, so forking is
+listens on a UNIX socket that only its own build knows, imports the renderers and
+renders a small report once, so that fonts, hyphenation dictionaries and templates
+are loaded (see `warmup`). For every request it forks a child that does the step
+and answers the job directly; while it warms up, steps whose part of the warm-up
+is done start between its stages. The server stays single-threaded, so forking is
 safe; it enforces each child's deadline from outside (SIGKILL), kills a child
 whose job went away, and answers for a child that died. It exits when the
 process that owns the build ends, when asked to stop, or after a long idle time.
@@ -25,6 +26,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..warmup import STAGES, needed_stage, warm_up_in_stages
 from .perform import (
     crash_message,
     perform,
@@ -41,6 +43,9 @@ CHILD_NICENESS = 5
 CHILD_GC_THRESHOLDS = (50_000, 20, 100)
 """A child makes one step and exits: collecting cyclic garbage every 700 new objects
 (Python's default) costs a step about 4% of its time; this still bounds its memory."""
+GRACE_SECONDS = 0.02
+"""How long after its last request or ended child the server still expects a request
+(the time Snakemake takes to ask for the steps that an ended one allows)."""
 IDLE_SECONDS = 600.0
 """Without any request for this long, the server stops even if its owner lives on."""
 STOP = b"stop"
@@ -60,13 +65,6 @@ class _Child:
     reaped: bool = False
 
 
-def warm_up() -> None:
-    """Import every renderer and make one small report of each kind, in memory."""
-    from ..warmup import warm_up as render_sample
-
-    render_sample()
-
-
 def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
     """Serve requests on `socket_path` until `owner` (a process id) ends."""
     try:
@@ -74,10 +72,6 @@ def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
     except OSError:
         _remove_traces(socket_path)
         return  # the build is already over
-    warm_up()
-    # What the warm-up loaded stays as it is: the collector no longer walks it, so
-    # children do not copy its pages by touching them and the server exits at once.
-    gc.freeze()
     listener = _listen(socket_path)
     if ready is not None:
         try:
@@ -124,19 +118,54 @@ class _Loop:
         self.last_activity = time.monotonic()
         self.running = True
         self.pid = os.getpid()
+        self.warm = -1
+        """The index in `STAGES` of the last warm-up stage done."""
 
     def run(self) -> None:
         signal.signal(signal.SIGTERM, lambda *_: self.stop())
         signal.signal(signal.SIGINT, lambda *_: self.stop())
         try:
+            stages = warm_up_in_stages()
+            for stage in stages:
+                # What the warm-up loaded stays as it is: the collector no longer walks
+                # it, so children do not copy its pages by touching them and the server
+                # exits at once.
+                gc.freeze()
+                self.warm = STAGES.index(stage)
+                self._start_waiting()
+                if stage != STAGES[-1]:
+                    self._serve_until_warming_pays()
+                if not self.running:
+                    stages.close()
+                    return
             while self.running:
-                for key, _ in self.selector.select(self._timeout()):
-                    self._handle(key)
-                self._enforce_deadlines()
+                self._round(self._timeout())
                 if not self.children and self._idle() > IDLE_SECONDS:
                     self.running = False
         finally:
             self._shutdown()
+
+    def _serve_until_warming_pays(self) -> None:
+        """Between two warm-up stages: serve the steps the server is warm for, and
+        warm up further only when a core would otherwise idle (no child at work, or
+        a free core and steps that wait for more warm-up) and nothing new came for
+        `GRACE_SECONDS`: Snakemake asks for the steps that an ended one allows a few
+        milliseconds after it ended, and the server would not see them while it
+        warms up."""
+        self._round(0.0)
+        while self.running:
+            free = len(self.children) < self.workers and bool(self.waiting)
+            idle = not self.children or free
+            quiet = time.monotonic() - self.last_activity
+            if idle and quiet >= GRACE_SECONDS:
+                return
+            self._round(GRACE_SECONDS - quiet if idle else self._timeout())
+
+    def _round(self, timeout: float) -> None:
+        """Handle what happened (within `timeout` seconds) and enforce deadlines."""
+        for key, _ in self.selector.select(timeout):
+            self._handle(key)
+        self._enforce_deadlines()
 
     def stop(self) -> None:
         self.running = False
@@ -189,15 +218,23 @@ class _Loop:
     def _start_waiting(self) -> None:
         """Fork children for waiting requests while there is room, highest priority
         first (in order of arrival among equals): Snakemake hands out more jobs than
-        there are cores, and their threads arrive in any order."""
-        while self.waiting and len(self.children) < self.workers:
-            first = max(self.waiting, key=lambda waiting: waiting[1].priority)
+        there are cores, and their threads arrive in any order. During the warm-up,
+        only requests whose stage is done start."""
+        while len(self.children) < self.workers:
+            ready = [waiting for waiting in self.waiting if self._is_warm(waiting[1])]
+            if not ready:
+                return
+            first = max(ready, key=lambda waiting: waiting[1].priority)
             self.waiting.remove(first)
             connection, request = first
             if _hung_up(connection):
                 connection.close()
                 continue
             self._fork(connection, request)
+
+    def _is_warm(self, request: Request) -> bool:
+        needed = needed_stage(request.step, request.options.get("kind"))
+        return STAGES.index(needed) <= self.warm
 
     def _fork(self, connection: socket.socket, request: Request) -> None:
         pid = os.fork()
