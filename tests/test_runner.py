@@ -334,6 +334,48 @@ def test_while_the_server_warms_up_only_steps_it_is_warm_for_start(work):
             end.close()
 
 
+def test_a_step_the_server_is_not_warm_for_keeps_a_core_for_the_warm_up(work):
+    """A session's Word file goes before the overview's web page (its priority) even
+    while python-docx is not loaded: the free core waits for the warm-up of Word,
+    which the server does next, instead of taking the web page first."""
+    import socket
+
+    from copreport.runner import server
+
+    started = []
+    loop = server._Loop.__new__(server._Loop)
+    loop.workers, loop.children = 2, {0: "het overzicht"}
+    loop.warm = STAGES.index("html")
+
+    def fork(connection, waiting):
+        started.append(Path(waiting.outputs[0]).name)
+        loop.children[len(started)] = waiting
+
+    loop._fork = fork
+    pairs = [socket.socketpair() for _ in range(2)]
+    asked = [
+        ("render_overview", "overzicht.html", {"kind": "html"}, 0),
+        ("render_docx", "verslag.docx", {}, 10),
+    ]
+    loop.waiting = deque(
+        (
+            ours,
+            replace(
+                request(work, "render_web", name, priority=rank), step=step, options=kind
+            ),
+        )
+        for (ours, _), (step, name, kind, rank) in zip(pairs, asked, strict=True)
+    )
+    loop._start_waiting()
+    assert started == []
+    loop.warm = STAGES.index("word")
+    loop._start_waiting()
+    assert started == ["verslag.docx"]
+    for pair in pairs:
+        for end in pair:
+            end.close()
+
+
 def between_stages(children: int, waiting: int, quiet: float):
     """A warming server's loop with `children` at work, `waiting` requests it is not
     warm for, and its last request or ended child `quiet` seconds ago; its rounds

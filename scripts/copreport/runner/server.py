@@ -147,11 +147,10 @@ class _Loop:
 
     def _serve_until_warming_pays(self) -> None:
         """Between two warm-up stages: serve the steps the server is warm for, and
-        warm up further only when a core would otherwise idle (no child at work, or
-        a free core and steps that wait for more warm-up) and nothing new came for
-        `GRACE_SECONDS`: Snakemake asks for the steps that an ended one allows a few
-        milliseconds after it ended, and the server would not see them while it
-        warms up."""
+        warm up further when a core is free for it (no child at work, or a core kept
+        free by `_start_waiting`) and nothing new came for `GRACE_SECONDS`: Snakemake
+        asks for the steps that an ended one allows a few milliseconds after it
+        ended, and the server would not see them while it warms up."""
         self._round(0.0)
         while self.running:
             free = len(self.children) < self.workers and bool(self.waiting)
@@ -216,17 +215,20 @@ class _Loop:
         self._start_waiting()
 
     def _start_waiting(self) -> None:
-        """Fork children for waiting requests while there is room, highest priority
-        first (in order of arrival among equals): Snakemake hands out more jobs than
-        there are cores, and their threads arrive in any order. During the warm-up,
-        only requests whose stage is done start."""
-        while len(self.children) < self.workers:
-            ready = [waiting for waiting in self.waiting if self._is_warm(waiting[1])]
-            if not ready:
+        """Fork children for waiting requests while there are free cores, highest
+        priority first (in order of arrival among equals): Snakemake hands out more
+        jobs than there are cores, and their threads arrive in any order. During the
+        warm-up, the first request the server is not warm for yet keeps a core free:
+        the server warms up next, on that core (see `_serve_until_warming_pays`)."""
+        kept = 0
+        for waiting in sorted(self.waiting, key=lambda waiting: -waiting[1].priority):
+            if len(self.children) + kept >= self.workers:
                 return
-            first = max(ready, key=lambda waiting: waiting[1].priority)
-            self.waiting.remove(first)
-            connection, request = first
+            connection, request = waiting
+            if not self._is_warm(request):
+                kept = 1
+                continue
+            self.waiting.remove(waiting)
             if _hung_up(connection):
                 connection.close()
                 continue
