@@ -175,11 +175,13 @@ def test_other_code_or_packages_render_again(index, tmp_path, monkeypatch):
     assert render.count == 1
 
 
-def test_the_setting_names_the_installed_packages_and_the_font():
+def test_the_setting_names_the_installed_packages_and_every_face_of_the_font():
     from copreport import kept_renders
 
     assert any(name.startswith("weasyprint-") for name in kept_renders._installed())
-    assert b"Carlito" in kept_renders._font_file()
+    faces = kept_renders._font_files()
+    for face in (b"Carlito-Regular", b"Carlito-Bold.", b"Carlito-Italic"):
+        assert face in faces
 
 
 def test_a_pdf_made_with_other_text_libraries_is_rendered_again(

@@ -47,14 +47,14 @@ PACKAGED = re.compile(rb"/(site|dist)-packages/")
 
 def _setting() -> bytes:
     """The code as this process loaded it, Python, every installed package and the
-    house font's file: read once, at import (the fork server imports this module
+    house font's files: read once, at import (the fork server imports this module
     in its warm-up), so that a file edited during a build cannot pass for the code
     that made a render."""
     digest = hashlib.sha256(sys.version.encode())
     for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         _add(digest, path.name.encode(), path.read_bytes())
     _add(digest, b"packages", "\n".join(_installed()).encode())
-    _add(digest, b"font", _font_file())
+    _add(digest, b"font", _font_files())
     return digest.digest()
 
 
@@ -67,15 +67,16 @@ def _installed() -> list[str]:
     return sorted(found)
 
 
-def _font_file() -> bytes:
-    """Where fontconfig finds the house font, with its size and time (or nothing)."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
+def _font_files() -> bytes:
+    """Where fontconfig finds the house font's faces (regular, bold, italic, bold
+    italic: text and figures use them all), each with its size and time."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
         return b""
     found = subprocess.run(
-        [fc_match, "-f", "%{file}", FONT], capture_output=True, check=False
+        [fc_list, "-f", "%{file}\n", FONT], capture_output=True, check=False
     ).stdout
-    return found + _file_status(found) if found else b""
+    return b"\n".join(path + _file_status(path) for path in sorted(set(found.split())))
 
 
 @functools.cache
