@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -254,126 +255,91 @@ def test_a_full_or_read_only_disk_is_named_not_called_a_bug(
     assert "interne fout" not in message
 
 
+class Queue:
+    """A server loop without a server: `asked` steps wait in it, and `start` records
+    which ones it would fork (by output name) on `workers` cores, of which `busy` are
+    in use, after warm-up stage `warm`."""
+
+    def __init__(self, work, asked, workers, busy=0, warm=STAGES[-1]):
+        from copreport.runner import server
+
+        self.pairs = [socket.socketpair() for _ in asked]
+        self.started = []
+        self.loop = loop = server._Loop.__new__(server._Loop)
+        loop.workers, loop.running = workers, True
+        loop.children = {-number: "bezig" for number in range(1, busy + 1)}
+        loop.warm = STAGES.index(warm)
+        loop._fork = self._fork
+        loop.waiting = deque(
+            (ours, replace(request(work, "render_web", name, priority=rank), **changes))
+            for (ours, _), (name, rank, changes) in zip(self.pairs, asked, strict=True)
+        )
+
+    def _fork(self, connection, waiting):
+        self.started.append(Path(waiting.outputs[0]).name)
+        self.loop.children[len(self.started)] = waiting
+
+    def start(self, warm=None):
+        if warm is not None:
+            self.loop.warm = STAGES.index(warm)
+        self.loop._start_waiting()
+        return self.started
+
+    def close(self):
+        for pair in self.pairs:
+            for end in pair:
+                end.close()
+
+
 def test_waiting_steps_start_highest_priority_first(work):
     """Snakemake hands out more jobs than there are cores; the server starts the
     PDFs (the slowest) first, and equals in the order they came."""
-    import socket
+    asked = [("web", 10, {}), ("overzicht.pdf", 5, {}), ("pdf", 15, {}), ("docx", 10, {})]
+    queue = Queue(work, asked, workers=3)
+    assert queue.start() == ["pdf", "web", "docx"]
+    assert [Path(r.outputs[0]).name for _, r in queue.loop.waiting] == ["overzicht.pdf"]
+    queue.close()
 
-    from copreport.runner import server
 
-    started = []
-    loop = server._Loop.__new__(server._Loop)
-    loop.workers, loop.children, loop.warm = 3, {}, len(STAGES) - 1
-
-    def fork(connection, waiting):
-        started.append(waiting.outputs[0])
-        loop.children[len(started)] = waiting
-
-    loop._fork = fork
-    pairs = [socket.socketpair() for _ in range(4)]
-    loop.waiting = deque(
-        (ours, request(work, "render_web", name, priority=priority))
-        for (ours, _), (name, priority) in zip(
-            pairs,
-            [("web", 10), ("overzicht.pdf", 5), ("pdf", 15), ("docx", 10)],
-            strict=True,
-        )
-    )
-    loop._start_waiting()
-    assert [Path(p).name for p in started] == ["pdf", "web", "docx"]
-    assert [Path(r.outputs[0]).name for _, r in loop.waiting] == ["overzicht.pdf"]
-    for pair in pairs:
-        for end in pair:
-            end.close()
+PARSE = {"step": "parse_session"}
+WORD = {"step": "render_docx"}
+OVERVIEW_PDF = {"step": "render_overview", "options": {"kind": "pdf"}}
+OVERVIEW_WEB = {"step": "render_overview", "options": {"kind": "html"}}
 
 
 def test_while_the_server_warms_up_only_steps_it_is_warm_for_start(work):
     """Parsing starts before WeasyPrint is loaded, and PDFs and web pages before
     python-docx is; a step that would start cold waits for its stage, even with a
     higher priority."""
-    import socket
-
-    from copreport.runner import server
-
-    started = []
-    loop = server._Loop.__new__(server._Loop)
-    loop.workers, loop.children = 4, {}
-
-    def fork(connection, waiting):
-        started.append(Path(waiting.outputs[0]).name)
-        loop.children[len(started)] = waiting
-
-    loop._fork = fork
-    pairs = [socket.socketpair() for _ in range(4)]
     asked = [
-        ("render_docx", "verslag.docx", {}, 10),
-        ("render_overview", "overzicht.pdf", {"kind": "pdf"}, 16),
-        ("render_overview", "overzicht.html", {"kind": "html"}, 0),
-        ("parse_session", "sessie.json", {}, 10),
+        ("verslag.docx", 10, WORD),
+        ("overzicht.pdf", 16, OVERVIEW_PDF),
+        ("overzicht.html", 0, OVERVIEW_WEB),
+        ("sessie.json", 10, PARSE),
     ]
-    loop.waiting = deque(
-        (
-            ours,
-            replace(
-                request(work, "render_web", name, priority=rank), step=step, options=kind
-            ),
-        )
-        for (ours, _), (step, name, kind, rank) in zip(pairs, asked, strict=True)
-    )
-    expected = {
-        "parsing": ["sessie.json"],
-        "html": ["sessie.json", "overzicht.pdf", "overzicht.html"],
-        "word": ["sessie.json", "overzicht.pdf", "overzicht.html", "verslag.docx"],
-    }
-    for stage in STAGES:
-        loop.warm = STAGES.index(stage)
-        loop._start_waiting()
-        assert started == expected[stage], stage
-    for pair in pairs:
-        for end in pair:
-            end.close()
+    queue = Queue(work, asked, workers=4, warm="parsing")
+    assert queue.start() == ["sessie.json"]
+    assert queue.start("html") == ["sessie.json", "overzicht.pdf", "overzicht.html"]
+    assert queue.start("word")[-1] == "verslag.docx"
+    queue.close()
 
 
 def test_a_step_the_server_is_not_warm_for_keeps_a_core_for_the_warm_up(work):
     """A session's Word file goes before the overview's web page (its priority) even
     while python-docx is not loaded: the free core waits for the warm-up of Word,
     which the server does next, instead of taking the web page first."""
-    import socket
+    asked = [("overzicht.html", 0, OVERVIEW_WEB), ("verslag.docx", 10, WORD)]
+    queue = Queue(work, asked, workers=2, busy=1, warm="html")
+    assert queue.start() == []
+    assert queue.start("word") == ["verslag.docx"]
+    queue.close()
 
-    from copreport.runner import server
 
-    started = []
-    loop = server._Loop.__new__(server._Loop)
-    loop.workers, loop.children = 2, {0: "het overzicht"}
-    loop.warm = STAGES.index("html")
-
-    def fork(connection, waiting):
-        started.append(Path(waiting.outputs[0]).name)
-        loop.children[len(started)] = waiting
-
-    loop._fork = fork
-    pairs = [socket.socketpair() for _ in range(2)]
-    asked = [
-        ("render_overview", "overzicht.html", {"kind": "html"}, 0),
-        ("render_docx", "verslag.docx", {}, 10),
-    ]
-    loop.waiting = deque(
-        (
-            ours,
-            replace(
-                request(work, "render_web", name, priority=rank), step=step, options=kind
-            ),
-        )
-        for (ours, _), (step, name, kind, rank) in zip(pairs, asked, strict=True)
-    )
-    loop._start_waiting()
-    assert started == []
-    loop.warm = STAGES.index("word")
-    loop._start_waiting()
-    assert started == ["verslag.docx"]
-    for pair in pairs:
-        for end in pair:
-            end.close()
+def test_a_stopping_server_starts_nothing(work):
+    queue = Queue(work, [("sessie.json", 10, PARSE)], workers=2)
+    queue.loop.running = False
+    assert queue.start() == []
+    queue.close()
 
 
 def between_stages(children: int, waiting: int, quiet: float):
@@ -504,3 +470,130 @@ def test_a_sample_left_by_a_killed_server_is_cleared_by_the_next_warm_up():
     finally:
         shutil.rmtree(left, ignore_errors=True)
         shutil.rmtree(running, ignore_errors=True)
+
+
+def forked_server(
+    folder: Path, stall: float, deaf: bool = False, **settings
+) -> tuple[int, Path]:
+    """A fork server (a child of this process) whose warm-up parses at once and then
+    stalls for `stall` seconds in its next stage (a font cache being rebuilt, a hung
+    disk; `deaf`: in a library call that signals do not interrupt); its parse step
+    sleeps 2 s. `settings` replace the server's constants. Returns its process id
+    and socket, once it listens."""
+    from copreport import steps
+    from copreport.runner import server
+
+    path = folder / "server.sock"
+    ready_read, ready_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the server: never returns to pytest
+        try:
+            os.close(ready_read)
+
+            def stages():
+                yield "parsing"
+                if deaf:
+                    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                time.sleep(stall)
+                yield from STAGES[1:]
+
+            def sleeper(request):
+                time.sleep(2)
+                Path(request.outputs[0]).write_text("klaar")
+
+            server.warm_up_in_stages = stages
+            os.environ[server.WORKERS_ENV] = "2"  # whatever earlier tests left
+            steps.STEPS["parse_session"] = sleeper
+            for name, value in settings.items():
+                setattr(server, name, value)
+            server.serve(path, os.getppid(), ready_write)
+        finally:
+            os._exit(0)
+    os.close(ready_write)
+    assert os.read(ready_read, 1) == b"1"
+    os.close(ready_read)
+    return pid, path
+
+
+def ask(path: Path, request: Request) -> socket.socket:
+    """Send one request to the server at `path`; the connection gets the answer."""
+    from copreport.runner.protocol import send
+
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.settimeout(15)  # a server that hangs fails the test, not the suite
+    connection.connect(str(path))
+    send(connection, request.to_json())
+    return connection
+
+
+def answer(connection: socket.socket) -> bytes | None:
+    from copreport.runner.protocol import receive
+
+    with connection:
+        return receive(connection)
+
+
+def ended_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_step_started_before_a_slow_warm_up_stage_keeps_its_time_limit(work, tmp_path):
+    """The server cannot watch its children while it warms up; a watchdog does, so a
+    parse that runs past its limit fails in Dutch instead of passing. (A PDF that
+    waits for the next stage makes the server warm up while the parse runs.)"""
+    from copreport.runner.protocol import Result
+
+    pid, path = forked_server(tmp_path, stall=3)
+    try:
+        slow = request(work, "parse_session", "uit/sessie.json", limits=Limits(seconds=0.5))
+        parsing = ask(path, slow)
+        time.sleep(0.1)
+        waiting = ask(path, request(work, "render_pdf", "uit/verslag.pdf"))
+        result = Result.from_json(answer(parsing))
+        waiting.close()
+        assert not result.ok
+        assert "niet klaar en is afgebroken" in result.message
+        assert not (work / "uit" / "sessie.json").exists()
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+def test_a_warm_up_stage_that_hangs_ends_the_server(work, tmp_path):
+    """A stage that does not end within WARM_UP_SECONDS ends the server: its jobs get
+    no answer (they then run in a process of their own) instead of waiting forever."""
+    pid, path = forked_server(tmp_path, stall=60, WARM_UP_SECONDS=0.5)
+    started = time.monotonic()
+    assert answer(ask(path, request(work, "render_pdf", "uit/verslag.pdf"))) is None
+    assert time.monotonic() - started < 5
+    assert ended_within(pid, 5)
+    assert not path.exists()
+
+
+def test_a_server_stopped_during_a_warm_up_stage_ends_at_once(tmp_path):
+    pid, path = forked_server(tmp_path, stall=60)
+    time.sleep(0.2)
+    os.kill(pid, signal.SIGTERM)
+    assert ended_within(pid, 1)
+    assert not path.exists()
+
+
+def test_a_stage_deaf_to_signals_is_ended_with_its_children(work, tmp_path):
+    """A stage stuck in a library call does not see SIGTERM: after HARD_STOP_SECONDS
+    the watchdog kills the children and the server, and removes what they leave."""
+    pid, path = forked_server(
+        tmp_path, stall=60, deaf=True, WARM_UP_SECONDS=0.3, HARD_STOP_SECONDS=0.3
+    )
+    parsing = ask(path, request(work, "parse_session", "uit/diep.json"))
+    time.sleep(0.1)
+    waiting = ask(path, request(work, "render_pdf", "uit/verslag.pdf"))
+    assert answer(parsing) is None
+    waiting.close()
+    assert ended_within(pid, 2)
+    assert not path.exists()
+    assert not list((work / "uit").glob(".*diep*"))

@@ -9,6 +9,7 @@ Python process, under the same limits, with the same result.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -31,6 +32,8 @@ OFF_ENV = "COPREPORT_NO_SERVER"
 """Set (to anything) to build without a fork server, one process per step."""
 SCRIPTS = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60.0
+STOP_SECONDS = 7.0
+"""How long a server may take to exit when asked (more than its `HARD_STOP_SECONDS`)."""
 
 _start_lock = threading.Lock()
 _started: dict[str, subprocess.Popen] = {}
@@ -81,37 +84,31 @@ def owns_server() -> bool:
 
 
 def stop_server() -> None:
-    """Ask the named server to exit (at the end of a build); one this process started
-    and that does not listen yet (it is still importing) is ended directly."""
+    """Ask the named server to exit (at the end of a build), and wait until one this
+    process started has exited."""
     address = os.environ.get(SERVER_ENV)
     if not address:
         return
     with _registry:
         _stopped.add(address)
         server = _started.pop(address, None)
-    asked = False
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(2)
-            connection.connect(address)
-            send(connection, STOP)
-            asked = True
-    except OSError:
-        pass
+    with (
+        contextlib.suppress(OSError),
+        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection,
+    ):
+        connection.settimeout(2)
+        connection.connect(address)
+        send(connection, STOP)
     if server is not None:
-        if not asked:  # not listening yet: it would only notice after its warm-up
-            server.terminate()
+        # It reads the request only between two stages of its warm-up; SIGTERM ends
+        # a stage at once.
+        server.terminate()
         try:
-            server.wait(timeout=2)
+            server.wait(timeout=STOP_SECONDS)
         except subprocess.TimeoutExpired:
-            server.terminate()
-            try:
-                server.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-        if not asked:  # ended before it could clean up after itself
-            _remove_traces(Path(address), server.pid)
+            server.kill()
+            server.wait()
+        _remove_traces(Path(address), server.pid)  # if it could not clean up itself
 
 
 def run(request: Request) -> Result:
@@ -224,8 +221,9 @@ def _remove_traces_of_ended_builds(folder: Path) -> None:
 
 
 def _remove_traces(path: Path, pid: int) -> None:
-    """What a server ended during its warm-up leaves: its start lock, an empty
-    error log and a socket it was binding."""
+    """What a server ended before it could clean up leaves: its socket, start lock,
+    an empty error log and a socket it was binding."""
+    path.unlink(missing_ok=True)
     path.with_suffix(".start").unlink(missing_ok=True)
     path.with_name(f".{path.name}.{pid}").unlink(missing_ok=True)
     log = path.with_suffix(".log")

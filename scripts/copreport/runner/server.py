@@ -17,12 +17,15 @@ import contextlib
 import ctypes
 import gc
 import os
+import select
 import selectors
 import signal
 import socket
 import sys
+import threading
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +49,25 @@ CHILD_GC_THRESHOLDS = (50_000, 20, 100)
 GRACE_SECONDS = 0.02
 """How long after its last request or ended child the server still expects a request
 (the time Snakemake takes to ask for the steps that an ended one allows)."""
+WARM_UP_SECONDS = 60.0
+"""A warm-up stage that takes longer (a font cache being rebuilt, a hung disk) ends
+the server; the build's steps then run in processes of their own."""
+WATCH_SECONDS = 0.05
+"""While the server warms up, a watchdog looks this often at the children's deadlines
+and at the build that owns the server."""
+HARD_STOP_SECONDS = 5.0
+"""A server asked to stop during a stage that does not return within this time (stuck
+in a library) is killed, with its children, after removing what they leave."""
 IDLE_SECONDS = 600.0
 """Without any request for this long, the server stops even if its owner lives on."""
 STOP = b"stop"
 """A request with only this word asks the server to exit."""
 _PR_SET_PDEATHSIG = 1
 _LIBC = ctypes.CDLL(None, use_errno=True)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGINT during a warm-up stage: the stage is abandoned."""
 
 
 @dataclass
@@ -120,13 +136,15 @@ class _Loop:
         self.pid = os.getpid()
         self.warm = -1
         """The index in `STAGES` of the last warm-up stage done."""
+        self.warming = False
+        """Whether a warm-up stage is under way (the loop does not run meanwhile)."""
 
     def run(self) -> None:
-        signal.signal(signal.SIGTERM, lambda *_: self.stop())
-        signal.signal(signal.SIGINT, lambda *_: self.stop())
+        signal.signal(signal.SIGTERM, self._signalled)
+        signal.signal(signal.SIGINT, self._signalled)
         try:
             stages = warm_up_in_stages()
-            for stage in stages:
+            while self.running and (stage := self._next_stage(stages)) is not None:
                 # What the warm-up loaded stays as it is: the collector no longer walks
                 # it, so children do not copy its pages by touching them and the server
                 # exits at once.
@@ -135,15 +153,31 @@ class _Loop:
                 self._start_waiting()
                 if stage != STAGES[-1]:
                     self._serve_until_warming_pays()
-                if not self.running:
-                    stages.close()
-                    return
             while self.running:
                 self._round(self._timeout())
                 if not self.children and self._idle() > IDLE_SECONDS:
                     self.running = False
+        except _Stopped:
+            pass
         finally:
             self._shutdown()
+
+    def _signalled(self, *_: object) -> None:
+        """SIGTERM, SIGINT: stop; during a warm-up stage at once, else after this round."""
+        self.running = False
+        if self.warming:
+            raise _Stopped
+
+    def _next_stage(self, stages: Iterator[str]) -> str | None:
+        """Do the next warm-up stage (None: there is none) under a `_Watchdog`."""
+        watchdog = _Watchdog(self)
+        try:
+            self.warming = True
+            watchdog.start()
+            return next(stages, None)
+        finally:
+            self.warming = False
+            watchdog.stop()  # before the loop forks again: no thread runs then
 
     def _serve_until_warming_pays(self) -> None:
         """Between two warm-up stages: serve the steps the server is warm for, and
@@ -221,6 +255,8 @@ class _Loop:
         warm-up, the first request the server is not warm for yet keeps a core free:
         the server warms up next, on that core (see `_serve_until_warming_pays`)."""
         kept = 0
+        if not self.running:
+            return
         for waiting in sorted(self.waiting, key=lambda waiting: -waiting[1].priority):
             if len(self.children) + kept >= self.workers:
                 return
@@ -300,6 +336,51 @@ class _Loop:
             remove_partial_files(child.request, child.pid)
         self.listener.close()
         _remove_traces(self.path)
+
+
+class _Watchdog(threading.Thread):
+    """What the loop does not do while the server is in a warm-up stage: kill children
+    past their deadline, and stop the server when the build that owns it ended or the
+    stage takes longer than `WARM_UP_SECONDS` (SIGTERM abandons the stage; if the
+    stage does not give way, everything is killed). The loop forks only when no
+    watchdog runs."""
+
+    def __init__(self, loop: _Loop) -> None:
+        super().__init__(daemon=True)
+        self.loop = loop
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        began = time.monotonic()
+        asked = 0.0
+        while not self.done.wait(WATCH_SECONDS):
+            self.loop._enforce_deadlines()
+            now = time.monotonic()
+            if not asked and (now - began > WARM_UP_SECONDS or _ended(self.loop.owner_fd)):
+                asked = now
+                os.kill(os.getpid(), signal.SIGTERM)
+            elif asked and now - asked > HARD_STOP_SECONDS:
+                self._kill_everything()
+
+    def stop(self) -> None:
+        self.done.set()
+        if self.ident is not None:
+            self.join()
+
+    def _kill_everything(self) -> None:
+        for child in self.loop.children.values():
+            _kill(child.pid)
+        for child in self.loop.children.values():
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(child.pid, 0)
+            remove_partial_files(child.request, child.pid)
+        _remove_traces(self.loop.path)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _ended(owner_fd: int) -> bool:
+    """Whether the process behind a pidfd has ended (its pidfd is then readable)."""
+    return bool(select.select([owner_fd], [], [], 0)[0])
 
 
 def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
