@@ -361,6 +361,38 @@ def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
     assert len(reports(out)) == 3 * 9
 
 
+@pytest.mark.parametrize("moment", ["while it starts", "while it builds"])
+def test_ctrl_c_stops_the_build_in_dutch_and_leaves_nothing_half(tmp_path, moment):
+    content = with_copies(copy_content(tmp_path / "content"), 8)
+    out = tmp_path / "out"
+    running = subprocess.Popen(
+        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        text=True,
+    )
+    if moment == "while it starts":
+        time.sleep(0.2)
+    else:
+        deadline = time.monotonic() + 120
+        while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
+            assert running.poll() is None, "the build ended before it could be stopped"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+    os.killpg(running.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+    screen, _ = running.communicate(timeout=60)
+    assert running.returncode != 0
+    assert "de bouw is afgebroken (Ctrl-C of een stopsignaal)" in screen
+    assert "Traceback" not in screen and "KeyboardInterrupt" not in screen
+    assert "buiten de bronbestanden" not in screen
+    time.sleep(0.5)
+    assert not runner_processes()
+    assert not list(out.rglob(".*.part"))
+    for name, data in reports(out).items():
+        assert data.startswith((b"%PDF", b"PK", b"<!DOCTYPE html>")), name
+
+
 def test_a_killed_server_does_not_stop_the_build(tmp_path):
     content = with_copies(copy_content(tmp_path / "content"), 6)
     out = tmp_path / "out"

@@ -90,6 +90,8 @@ def run_workflow(
     except Exception as error:  # Snakemake's own errors
         from snakemake.exceptions import WorkflowError
 
+        if listener.interrupted:  # its steps did not fail, they were stopped
+            return False
         if not (isinstance(error, WorkflowError) and listener.failures):
             listener.engine_error(str(error))
             append_to_log(log, f"{type(error).__name__}: {error}")

@@ -71,6 +71,8 @@ class Progress:
         self.failed_labels: set[str] = set()
         self.notes: list[str] = []
         self.engine_errors: list[str] = []
+        self.interrupted = False
+        """Whether the user stopped the build (Ctrl-C, or a stop signal)."""
         self.labels: list[str] = []
         """What each step that ended was about (``reeks/sessie``, ``index.pdf``, ...)."""
 
@@ -145,6 +147,11 @@ class Progress:
                 self.failed_labels.add(problem[0] or "")
             self.notes.extend(warnings)
 
+    def interrupt(self) -> None:
+        """Snakemake stops its steps because the user asked (Ctrl-C, a stop signal)."""
+        self.interrupted = True
+        self.engine_error(INTERRUPTED)
+
     def engine_error(self, message: str) -> None:
         with self.lock:
             if message and message not in self.engine_errors:
@@ -192,6 +199,11 @@ class Progress:
             if blocked and shared:
                 verdict += f", {blocked} niet gemaakt door een fout in een gedeeld bestand"
             verdict += "."
+            if self.interrupted:
+                verdict = (
+                    f"Afgebroken na {seconds:.1f} s: ".replace(".", ",")
+                    + f"{_count(len(self.made), 'sessie')} bijgewerkt."
+                )
         lines.append(verdict)
         broken = sorted(
             {label.split("/")[0] for label in self.failed_labels & self.sessions}
@@ -222,6 +234,10 @@ class Progress:
         return printable("\n".join(lines))
 
 
+INTERRUPTED = (
+    "FOUT: de bouw is afgebroken (Ctrl-C of een stopsignaal). Wat al klaar was, blijft "
+    "staan; start ./build.sh opnieuw voor de rest."
+)
 _ENGINE_PROBLEMS = (
     ("No space left on device", "de schijf is vol; maak ruimte vrij en bouw opnieuw"),
     ("Read-only file system", "een map van de bouw is alleen-lezen"),

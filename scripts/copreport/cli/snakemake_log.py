@@ -35,6 +35,10 @@ class LogHandlerSettings(LogHandlerSettingsBase):
     append: bool = field(default=False, metadata={"help": "keep what the log holds"})
 
 
+STOPPING = "Terminating processes on user request"
+"""How Snakemake says that it stops its steps after SIGINT or SIGTERM."""
+
+
 class LogHandler(LogHandlerBase):
     """Writes Snakemake's lines to the log file; tells the listener what matters."""
 
@@ -54,6 +58,8 @@ class LogHandler(LogHandlerBase):
         event = getattr(record, "event", None)
         if event == LogEvent.RUN_INFO and self.listener is not None:
             self.listener.planned(dict(getattr(record, "stats", {}) or {}))
+        if self.listener is not None and record.getMessage().startswith(STOPPING):
+            self.listener.interrupt()
         if (
             event == LogEvent.ERROR
             and self.listener is not None
