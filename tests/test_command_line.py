@@ -50,7 +50,8 @@ def test_help_and_mistyped_arguments_are_dutch():
     assert not ENGLISH.search(helped.stdout)
     for wrong, words in (
         (["bouww"], "onbekende opdracht 'bouww' — bedoelt u 'bouw'?"),
-        (["--kernen", "twee"], "bij --kernen: ongeldige waarde"),
+        (["--kernen", "twee"], "bij --kernen: 'twee' is geen aantal van 1 of meer"),
+        (["--kernen", "0"], "bij --kernen: '0' is geen aantal van 1 of meer"),
         (["nieuw"], "dit ontbreekt nog: REEKS"),
         (["--config", "contnt=x"], "onbekende instelling 'contnt' — bedoelt u 'content'?"),
     ):

@@ -121,6 +121,12 @@ def _date(value: str) -> dt.date:
         ) from None
 
 
+def _cores(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen aantal van 1 of meer")
+    return int(value)
+
+
 def _wrap(text: str) -> str:
     return textwrap.fill(text, 79)
 
@@ -136,7 +142,7 @@ def _parsers() -> dict[str, argparse.ArgumentParser]:
     _content_options(build)
     build.add_argument(
         "--kernen",
-        type=int,
+        type=_cores,
         default=2,
         metavar="N",
         help="hoeveel stappen tegelijk mogen lopen (standaard: 2)",
