@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import docx
@@ -84,6 +85,27 @@ def build_sh(
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+
+def background_build(content: Path, out: Path, **output) -> subprocess.Popen:
+    """`./build.sh` for `content` into `out`, in a process group of its own (so that
+    a test can signal it as a terminal would); `output`: Popen's stdout/stderr/text
+    (default: discarded)."""
+    settings = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **output}
+    return subprocess.Popen(
+        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
+        start_new_session=True,
+        **settings,
+    )
+
+
+def wait_for_first_pdf(build: subprocess.Popen, out: Path, pause: float = 0.02) -> None:
+    """Until the build has published a PDF of the example series (it is then midway)."""
+    deadline = time.monotonic() + 120
+    while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
+        assert build.poll() is None, "the build ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(pause)
 
 
 def with_copies(content: Path, count: int) -> Path:

@@ -24,10 +24,12 @@ from helpers import (
     EXAMPLE_SESSION,
     ROOT,
     SNAKEMAKE,
+    background_build,
     build_sh,
     copy_content,
     example_copy,
     processes_with,
+    wait_for_first_pdf,
     with_copies,
 )
 
@@ -335,17 +337,8 @@ def test_a_cluster_build_renders_in_own_processes_with_the_same_bytes(
 def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
     content = with_copies(copy_content(tmp_path / "content"), 8)
     out = tmp_path / "out"
-    running = subprocess.Popen(
-        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
-        assert running.poll() is None, "the build ended before it could be interrupted"
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
+    running = background_build(content, out)
+    wait_for_first_pdf(running, out)
     os.killpg(running.pid, signal.SIGKILL)  # the command and its threads; not the server
     running.wait()
     time.sleep(1.5)  # the server notices that its build is gone
@@ -365,21 +358,13 @@ def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
 def test_ctrl_c_stops_the_build_in_dutch_and_leaves_nothing_half(tmp_path, moment):
     content = with_copies(copy_content(tmp_path / "content"), 8)
     out = tmp_path / "out"
-    running = subprocess.Popen(
-        [str(ROOT / "build.sh"), "--content", str(content), "--uitvoer", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        text=True,
+    running = background_build(
+        content, out, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     if moment == "while it starts":
         time.sleep(0.2)
     else:
-        deadline = time.monotonic() + 120
-        while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
-            assert running.poll() is None, "the build ended before it could be stopped"
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        wait_for_first_pdf(running, out)
     os.killpg(running.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
     screen, _ = running.communicate(timeout=60)
     assert running.returncode != 0

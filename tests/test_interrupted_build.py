@@ -5,18 +5,17 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 
 import pikepdf
 import pytest
 from helpers import (
-    EXAMPLE_SERIES,
     ROOT,
     SNAKEMAKE,
     build_sh,
     copy_content,
+    wait_for_first_pdf,
     with_copies,
 )
 
@@ -58,11 +57,7 @@ def test_killed_build_leaves_only_whole_reports_and_rebuilds_by_itself(tmp_path)
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 120
-        while not list(out.glob(f"{EXAMPLE_SERIES}/*.pdf")):
-            assert build.poll() is None, "the build ended before it could be interrupted"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        wait_for_first_pdf(build, out, pause=0.05)
     finally:
         os.killpg(build.pid, signal.SIGKILL)  # the whole workflow, renders included
         build.wait()
