@@ -306,8 +306,10 @@ class _Loop:
         _, status = os.waitpid(child.pid, 0)
         os.close(child.pidfd)
         self.last_activity = time.monotonic()
+        # A child that exited by itself answered its job, even if a kill came after
+        # (the watchdog cannot reap, so a finished child may still look due).
         exited = os.WIFEXITED(status) and os.WEXITSTATUS(status) in (0, 1)
-        if not exited or child.killed_for:
+        if not exited:
             remove_partial_files(child.request, child.pid)
             if child.killed_for != "job":
                 message = (
