@@ -5,4 +5,5 @@ set -euo pipefail
 export COPREPORT_CALLER_DIR="$PWD" # relative paths count from where the user is
 cd "$(dirname "$0")"
 scripts/setup.sh build
+trap '' INT # Python takes Ctrl-C over as soon as it can say what it stopped
 exec .venv/bin/python -I scripts/cli.py "$@"

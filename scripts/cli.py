@@ -1,13 +1,15 @@
 """`./build.sh` in Python: the project's command line (see `copreport.cli`)."""
 
 import gc
+import os
+import signal
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 if __name__ == "__main__":
     try:
+        # build.sh ignores Ctrl-C while Python starts; from here on it is reported.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
         from copreport.cli import main
 
         code = main()

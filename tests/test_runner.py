@@ -597,3 +597,44 @@ def test_a_stage_deaf_to_signals_is_ended_with_its_children(work, tmp_path):
     assert ended_within(pid, 2)
     assert not path.exists()
     assert not list((work / "uit").glob(".*diep*"))
+
+
+def test_a_step_that_finished_before_a_late_kill_keeps_its_log(work, tmp_path):
+    """The watchdog cannot reap: a child that answered and exited may still be marked
+    for its deadline. It finished, so its log and outputs stay as they are."""
+    import selectors
+
+    from copreport.runner import server
+
+    log = tmp_path / "stap.log"
+    log.write_text("in orde\n")
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    pidfd = os.pidfd_open(pid)
+    ours, theirs = socket.socketpair()
+    done = request(work, "parse_session", "uit/sessie.json", log=str(log))
+    child = server._Child(pid, pidfd, ours, done, deadline=0.0, killed_for="time")
+    loop = server._Loop.__new__(server._Loop)
+    loop.workers, loop.running, loop.warm = 2, True, len(STAGES) - 1
+    loop.children, loop.waiting = {pid: child}, deque()
+    loop.selector = selectors.DefaultSelector()
+    loop.selector.register(pidfd, selectors.EVENT_READ)
+    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # it has ended
+    loop._reap(child)
+    assert log.read_text() == "in orde\n"
+    theirs.close()
+
+
+def test_after_ctrl_c_stopped_the_server_no_step_starts_on_its_own(work):
+    """Ctrl-C stops the fork server at once; the steps it was doing must not then
+    start again in processes of their own (after a normal stop they would)."""
+    client.enable_server(workers=1, owner=os.getpid())
+    try:
+        client.interrupt()
+        result = client.run(request(work, "parse_session", "uit/nooit.json"))
+        assert not result.ok
+        assert client.STOPPED in result.message
+        assert not (work / "uit" / "nooit.json").exists()
+    finally:
+        os.environ.pop(client.SERVER_ENV, None)

@@ -98,6 +98,8 @@ class Progress:
                 if step in REPORT_NAMES:
                     self._line(f"{REPORT_NAMES[step]} gemaakt: {label}")
                 return
+            if self.interrupted:  # stopped, not failed: the summary says so once
+                return
             self.failed_labels.add(label)
             for problem in result.problems:
                 path = problem[0] or ""
@@ -148,9 +150,14 @@ class Progress:
             self.notes.extend(warnings)
 
     def interrupt(self) -> None:
-        """Snakemake stops its steps because the user asked (Ctrl-C, a stop signal)."""
+        """Snakemake stops its steps because the user asked (Ctrl-C, a stop signal):
+        so does the fork server, at once (its steps do not finish, and none starts
+        in a process of its own)."""
+        from ..runner import client
+
         self.interrupted = True
         self.engine_error(INTERRUPTED)
+        client.interrupt()
 
     def engine_error(self, message: str) -> None:
         with self.lock:

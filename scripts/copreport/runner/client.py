@@ -32,6 +32,7 @@ OFF_ENV = "COPREPORT_NO_SERVER"
 """Set (to anything) to build without a fork server, one process per step."""
 SCRIPTS = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60.0
+STOPPED = "niet gedaan: de bouw werd afgebroken"
 STOP_SECONDS = 7.0
 """How long a server may take to exit when asked (more than its `HARD_STOP_SECONDS`)."""
 
@@ -44,6 +45,8 @@ _registry = threading.Lock()
 """Held while a server is started or stopped, so that a stop never misses a start."""
 _stopped: set[str] = set()
 """Servers this process stopped: a start still under way must not start them again."""
+_interrupted: set[str] = set()
+"""Servers of builds that their user stopped (Ctrl-C)."""
 
 
 def enable_server(workers: int, owner: int | None = None) -> Path | None:
@@ -60,6 +63,7 @@ def enable_server(workers: int, owner: int | None = None) -> Path | None:
     path = folder / f"{owner}.sock"
     _stopped.discard(str(path))  # a new build: its server may start (again)
     _broken.discard(str(path))
+    _interrupted.discard(str(path))
     os.environ[SERVER_ENV] = str(path)
     os.environ[WORKERS_ENV] = str(workers)
     return path
@@ -81,6 +85,15 @@ def owns_server() -> bool:
     """Whether this process owns the named server (and so must stop it)."""
     address = os.environ.get(SERVER_ENV)
     return bool(address) and Path(address).stem == str(os.getpid())
+
+
+def interrupt() -> None:
+    """The user stopped the build (Ctrl-C, a stop signal): stop its server at once;
+    the steps it was doing are not done again in processes of their own."""
+    address = os.environ.get(SERVER_ENV)
+    if address:
+        _interrupted.add(address)
+    stop_server()
 
 
 def stop_server() -> None:
@@ -118,6 +131,8 @@ def run(request: Request) -> Result:
         result = _via_server(Path(address), request)
         if result is not None:
             return result
+    if address in _interrupted:  # its steps end; none starts again on its own
+        return Result.failure(STOPPED, request.source)
     return _own_process(request)
 
 
