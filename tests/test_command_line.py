@@ -43,6 +43,25 @@ def screen(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout + result.stderr
 
 
+def test_ctrl_c_inside_snakemake_s_input_functions_counts_as_stopped():
+    """Snakemake wraps a Ctrl-C that lands in an input function in its own error; the
+    build must say it was stopped, not that it failed outside the sources."""
+    from copreport.cli.engine import _from_ctrl_c
+    from snakemake.exceptions import InputFunctionException
+
+    assert _from_ctrl_c(
+        InputFunctionException(KeyboardInterrupt(), wildcards={"sessie": "x"})
+    )
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as stop:
+            raise RuntimeError("plannen") from stop
+    except RuntimeError as error:
+        assert _from_ctrl_c(error)
+    assert not _from_ctrl_c(RuntimeError("Missing input files for rule parse_session"))
+
+
 def test_help_and_mistyped_arguments_are_dutch():
     helped = build("--help")
     assert helped.returncode == 0

@@ -87,9 +87,14 @@ def run_workflow(
         listener.engine_error(str(stop.code or ""))
         append_to_log(log, str(stop.code or ""))
         return False
+    except KeyboardInterrupt:  # Ctrl-C while Snakemake had not taken it over
+        listener.interrupt()
+        return False
     except Exception as error:  # Snakemake's own errors
         from snakemake.exceptions import WorkflowError
 
+        if not listener.interrupted and _from_ctrl_c(error):
+            listener.interrupt()
         if listener.interrupted:  # its steps did not fail, they were stopped
             return False
         if not (isinstance(error, WorkflowError) and listener.failures):
@@ -102,6 +107,17 @@ def run_workflow(
         for number, handler in handlers.items():
             signal.signal(number, handler)
     return True
+
+
+def _from_ctrl_c(error: BaseException) -> bool:
+    """Whether Snakemake's error wraps a Ctrl-C (it names the KeyboardInterrupt that
+    stopped one of its input functions)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def append_to_log(log: Path, text: str) -> None:
