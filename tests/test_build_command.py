@@ -183,6 +183,8 @@ def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_pa
     assert "Daarna toch alles gepland" in noted
     neighbour = out / "tweede-reeks" / f"{EXAMPLE_SESSION}.html"
     assert "plattelanx" in neighbour.read_text(encoding="utf-8")
+    redone = (out / ".logs" / "tweede-reeks" / f"{EXAMPLE_SESSION}.html.log").read_text()
+    assert "werkserver" in redone  # the second plan has a fork server again
     (out / ".logs" / "bouwstaat").unlink()
     assert "0 sessies bijgewerkt" in build(content, out).stdout
     assert "Nothing to be done" in log.read_text(encoding="utf-8")

@@ -124,13 +124,16 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         ok = run_workflow(targets, limited, 2 * cores, log, progress)
         if edited:
             append_to_log(log, _planned_only(edited))
-        if edited and (strays := progress.steps_outside(edited)):
+        strays = progress.steps_outside(edited) if edited else []
+        if strays and not progress.interrupted:
             # Snakemake saw a change the record did not (it ran steps elsewhere): what
             # depends on them is not in this plan, so plan the whole build after all.
             progress.plan_again(
                 "Ook buiten de gewijzigde reeks(en) bleek werk te doen; nu wordt de hele "
                 "bouw gepland."
             )
+            client.enable_server(workers=cores)  # the first run stopped it at its end
+            client.start_server()
             ok = run_workflow(targets, config, 2 * cores, log, progress, append=True) and ok
             append_to_log(log, _planned_again(strays))
     finally:
