@@ -162,8 +162,8 @@ def _record_and_tidy(
 ) -> bool:
     """Record the outputs of the current sessions; after a `full` build (every
     session, no errors) first remove the reports, overviews and packages of sessions
-    and series that no longer exist (with their intermediate files), and say which. False when something could not
-    be removed or recorded."""
+    and series that no longer exist (with their intermediate files), and say which.
+    False when something could not be removed or recorded."""
     distribution = (content / paths.DISTRIBUTION_FILE).is_file()
     sessions = found.sessions + found.skipped
     accounted = paths.every_output(

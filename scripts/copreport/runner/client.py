@@ -24,7 +24,7 @@ from pathlib import Path
 from ..processes import ended
 from .perform import crash_message, remove_partial_files, time_message, write_log
 from .protocol import Request, Result, receive, send
-from .server import STOP, WORKERS_ENV
+from .server import STOP, WORKERS_ENV, remove_traces
 
 SERVER_ENV = "COPREPORT_SERVER"
 """The socket of the build's fork server; absent: every step runs in its own process."""
@@ -236,14 +236,10 @@ def _remove_traces_of_ended_builds(folder: Path) -> None:
 
 
 def _remove_traces(path: Path, pid: int) -> None:
-    """What a server ended before it could clean up leaves: its socket, start lock,
-    an empty error log and a socket it was binding."""
-    path.unlink(missing_ok=True)
-    path.with_suffix(".start").unlink(missing_ok=True)
+    """What a server ended before it could clean up leaves: its own traces (see
+    `server.remove_traces`) and a socket it was binding."""
+    remove_traces(path)
     path.with_name(f".{path.name}.{pid}").unlink(missing_ok=True)
-    log = path.with_suffix(".log")
-    if log.exists() and not log.stat().st_size:
-        log.unlink(missing_ok=True)
 
 
 class _file_lock:

@@ -86,7 +86,7 @@ def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
     try:
         owner_fd = os.pidfd_open(owner)
     except OSError:
-        _remove_traces(socket_path)
+        remove_traces(socket_path)
         return  # the build is already over
     listener = _listen(socket_path)
     if ready is not None:
@@ -95,12 +95,12 @@ def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
             os.close(ready)
         except OSError:  # whoever started the server is gone: so is the build
             listener.close()
-            _remove_traces(socket_path)
+            remove_traces(socket_path)
             return
     _Loop(listener, owner_fd, socket_path).run()
 
 
-def _remove_traces(path: Path) -> None:
+def remove_traces(path: Path) -> None:
     """The socket, the start lock and an empty error log of a server that ends."""
     path.unlink(missing_ok=True)
     path.with_suffix(".start").unlink(missing_ok=True)
@@ -331,13 +331,18 @@ class _Loop:
     def _shutdown(self) -> None:
         for connection, _ in self.waiting:
             connection.close()
+        self.end_children()
+        self.listener.close()
+        remove_traces(self.path)
+
+    def end_children(self) -> None:
+        """Kill the children at work and remove what they leave half-written."""
         for child in self.children.values():
             _kill(child.pid)
         for child in self.children.values():
-            os.waitpid(child.pid, 0)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(child.pid, 0)
             remove_partial_files(child.request, child.pid)
-        self.listener.close()
-        _remove_traces(self.path)
 
 
 class _Watchdog(threading.Thread):
@@ -370,13 +375,8 @@ class _Watchdog(threading.Thread):
             self.join()
 
     def _kill_everything(self) -> None:
-        for child in self.loop.children.values():
-            _kill(child.pid)
-        for child in self.loop.children.values():
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(child.pid, 0)
-            remove_partial_files(child.request, child.pid)
-        _remove_traces(self.loop.path)
+        self.loop.end_children()
+        remove_traces(self.loop.path)
         os.kill(os.getpid(), signal.SIGKILL)
 
 
