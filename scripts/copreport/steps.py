@@ -224,6 +224,23 @@ def _session(request: Request):
     return Session.model_validate_json(Path(request.input("model")).read_bytes())
 
 
+WARM_AFTER: dict[str, str | dict[str, str]] = {
+    "check_templates": {"pdf": "html", "html": "html", "docx": "word"},
+    "parse_register": "parsing",
+    "parse_series": "parsing",
+    "parse_session": "parsing",
+    "render_pdf": "html",
+    "render_docx": "word",
+    "render_web": "html",
+    "render_overview": {"pdf": "html", "html": "html", "docx": "word"},
+    "render_index": {"pdf": "html", "html": "html"},
+    "parse_distribution": "parsing",
+    "package_session": "parsing",
+}
+"""For each step (by kind, where its kind decides the renderer): the fork server's
+warm-up stage (`warmup.STAGES`) after which everything it imports is in memory.
+A step or kind not named here waits for the whole warm-up."""
+
 STEPS: dict[str, Step] = {
     step.__name__: step
     for step in (

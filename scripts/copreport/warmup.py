@@ -27,9 +27,15 @@ PBL:
   naam: Planbureau voor de Leefomgeving
   afkorting: PBL
   soort: planbureau
+  logo: pbl.png
 BZK:
   naam: Ministerie van Binnenlandse Zaken en Koninkrijksrelaties
   soort: ministerie
+  logo: bzk.svg
+"""
+_SVG_LOGO = """\
+<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">\
+<rect width="120" height="40" fill="#154273"/></svg>
 """
 _SERIES = """\
 titel: Voorbeeldreeks
@@ -87,12 +93,17 @@ Conclusie: het helpt.
 
 
 def sample_session() -> Session:
-    """A small session that uses every part of a report (and every Word style)."""
+    """A small session that uses every part of a report (and every Word style), with
+    a PNG and an SVG logo."""
+    from PIL import Image
+
     from .scratch import scratch
     from .source import load_session
 
     with scratch("voorbeeld") as content:
         (content / "organisaties.yaml").write_text(_REGISTER, encoding="utf-8")
+        Image.new("RGB", (120, 40), (21, 66, 115)).save(content / "pbl.png")
+        (content / "bzk.svg").write_text(_SVG_LOGO, encoding="utf-8")
         series = content / "voorbeeld"
         series.mkdir()
         (series / "reeks.yaml").write_text(_SERIES, encoding="utf-8")
@@ -109,6 +120,7 @@ def warm_up_in_stages() -> Iterator[str]:
 
     session = sample_session()
     yield "parsing"
+    from .overview import index  # noqa: F401 - the overviews' and the index's code
     from .pdf.writer import pdf_bytes
     from .web.page import web_page
 
@@ -123,11 +135,11 @@ def warm_up_in_stages() -> Iterator[str]:
 
 
 def needed_stage(step: str, kind: str | None = None) -> str:
-    """The stage after which a step (of a `kind`: pdf, docx, html) runs warm."""
-    if step.startswith("parse_"):
-        return "parsing"
-    if step in ("render_pdf", "render_web") or (
-        step.startswith("render_") and kind in ("pdf", "html")
-    ):
-        return "html"
-    return "word"  # Word files, and steps that may use any renderer
+    """The stage after which a step (of a `kind`: pdf, docx, html) runs warm, as
+    `steps.WARM_AFTER` declares it."""
+    from .steps import WARM_AFTER
+
+    stage = WARM_AFTER.get(step, STAGES[-1])
+    if isinstance(stage, dict):
+        stage = stage.get(kind or "", STAGES[-1])
+    return stage
