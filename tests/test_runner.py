@@ -599,6 +599,21 @@ def test_a_stage_deaf_to_signals_is_ended_with_its_children(work, tmp_path):
     assert not list((work / "uit").glob(".*diep*"))
 
 
+def test_a_stage_deaf_to_signals_still_ends_soon_after_sigterm_from_outside(tmp_path):
+    """The watchdog cannot run the handler of a SIGTERM that a stuck stage ignores, but
+    learns of it from the signal pipe: the server ends after HARD_STOP_SECONDS, not
+    after WARM_UP_SECONDS (or the client's own wait of 7 s)."""
+    pid, path = forked_server(tmp_path, stall=60, deaf=True, HARD_STOP_SECONDS=0.3)
+    time.sleep(0.2)
+    os.kill(pid, signal.SIGTERM)
+    ended = ended_within(pid, 2)
+    if not ended:  # a failed test leaves no server behind
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert ended
+    assert not path.exists()
+
+
 def test_a_step_that_finished_before_a_late_kill_keeps_its_log(work, tmp_path):
     """The watchdog cannot reap: a child that answered and exited may still be marked
     for its deadline. It finished, so its log and outputs stay as they are."""

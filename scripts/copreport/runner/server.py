@@ -138,10 +138,14 @@ class _Loop:
         """The index in `STAGES` of the last warm-up stage done."""
         self.warming = False
         """Whether a warm-up stage is under way (the loop does not run meanwhile)."""
+        self.signals = -1
+        """Where Python's signal handler writes each signal's number (`_signal_pipe`)."""
 
     def run(self) -> None:
         signal.signal(signal.SIGTERM, self._signalled)
         signal.signal(signal.SIGINT, self._signalled)
+        self.signals = _signal_pipe()
+        self.selector.register(self.signals, selectors.EVENT_READ, "signal")
         try:
             stages = warm_up_in_stages()
             while self.running and (stage := self._next_stage(stages)) is not None:
@@ -216,6 +220,8 @@ class _Loop:
             self._accept()
         elif key.data == "owner":
             self.running = False
+        elif key.data == "signal":  # the handler has run; the select only woke up
+            _stop_signalled(self.signals)
         else:  # events of a child already reaped in this round are stale
             kind, child = key.data
             if child.reaped:
@@ -363,11 +369,14 @@ class _Watchdog(threading.Thread):
         while not self.done.wait(WATCH_SECONDS):
             self.loop._enforce_deadlines()
             now = time.monotonic()
-            if not asked and (now - began > WARM_UP_SECONDS or _ended(self.loop.owner_fd)):
+            if asked:
+                if now - asked > HARD_STOP_SECONDS:
+                    self._kill_everything()
+            elif _stop_signalled(self.loop.signals):  # a stage stuck in a library
+                asked = now  # does not run the handler: the pipe says it came
+            elif now - began > WARM_UP_SECONDS or _ended(self.loop.owner_fd):
                 asked = now
                 os.kill(os.getpid(), signal.SIGTERM)
-            elif asked and now - asked > HARD_STOP_SECONDS:
-                self._kill_everything()
 
     def stop(self) -> None:
         self.done.set()
@@ -378,6 +387,24 @@ class _Watchdog(threading.Thread):
         self.loop.end_children()
         remove_traces(self.loop.path)
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _signal_pipe() -> int:
+    """A pipe to which Python's signal handling writes the number of every signal that
+    has a handler, at once, even while the main thread is stuck in a library call
+    (the handler itself runs only when that call returns); returns its reading end."""
+    reading, writing = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.set_wakeup_fd(writing, warn_on_full_buffer=False)
+    return reading
+
+
+def _stop_signalled(reading: int) -> bool:
+    """Whether SIGTERM or SIGINT came since the last look (empties the pipe)."""
+    numbers = b""
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(reading, 512):
+            numbers += chunk
+    return signal.SIGTERM in numbers or signal.SIGINT in numbers
 
 
 def _ended(owner_fd: int) -> bool:
@@ -399,6 +426,9 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
             other.connection.close()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        for pipe_end in (signal.set_wakeup_fd(-1), loop.signals):  # the step's alarms
+            if pipe_end >= 0:  # are not the server's signals
+                os.close(pipe_end)
         connection.settimeout(None)
         result = perform(request, "server")
         send(connection, result.to_json())
