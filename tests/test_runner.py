@@ -187,6 +187,7 @@ def test_a_killed_server_costs_a_restart_not_the_step(work, model):
         result = client.run(request(work, "render_pdf", "herstart/verslag.pdf"))
         timer.join()
     finally:
+        client.stop_server()  # as the build's end would: the killed server's traces go
         os.environ.pop(client.SERVER_ENV, None)
         client._broken.clear()
     assert result.ok, result.problems
@@ -195,6 +196,7 @@ def test_a_killed_server_costs_a_restart_not_the_step(work, model):
     time.sleep(0.2)
     assert not processes_with(str(path))
     assert no_partial_files(work)
+    assert not list(path.parent.glob(f"{path.stem}.*"))
 
 
 @pytest.mark.slow
