@@ -475,13 +475,14 @@ def test_a_sample_left_by_a_killed_server_is_cleared_by_the_next_warm_up():
 
 
 def forked_server(
-    folder: Path, stall: float, deaf: bool = False, **settings
+    folder: Path, stall: float, deaf: bool = False, pause: float = 0, **settings
 ) -> tuple[int, Path]:
     """A fork server (a child of this process) whose warm-up parses at once and then
     stalls for `stall` seconds in its next stage (a font cache being rebuilt, a hung
-    disk; `deaf`: in a library call that signals do not interrupt); its parse step
-    sleeps 2 s. `settings` replace the server's constants. Returns its process id
-    and socket, once it listens."""
+    disk; `deaf`: in a library call that signals do not interrupt; `pause`: after this
+    many seconds more, with a pause in the stage); its parse step sleeps 2 s.
+    `settings` replace the server's constants. Returns its process id and socket,
+    once it listens."""
     from copreport import steps
     from copreport.runner import server
 
@@ -496,11 +497,15 @@ def forked_server(
                 yield "parsing"
                 if deaf:
                     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                if pause:
+                    time.sleep(pause)
+                    yield "parsing"  # a pause within the html stage
                 time.sleep(stall)
                 yield from STAGES[1:]
 
             def sleeper(request):
                 time.sleep(2)
+                Path(request.outputs[0]).parent.mkdir(parents=True, exist_ok=True)
                 Path(request.outputs[0]).write_text("klaar")
 
             server.warm_up_in_stages = stages
@@ -564,6 +569,32 @@ def test_a_step_started_before_a_slow_warm_up_stage_keeps_its_time_limit(work, t
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+
+
+def test_a_parse_asked_during_a_stage_starts_at_its_pause_and_the_stage_goes_on(
+    work, model, tmp_path
+):
+    """A parse that came while the html stage loads WeasyPrint starts at the stage's
+    next pause, and the stage goes on beside it: the server is warm for web pages 2 s
+    later, not 2 s after the parse (also 2 s) ended."""
+    from copreport.runner.protocol import Result
+
+    pid, path = forked_server(tmp_path, stall=2, pause=0.3)
+    try:
+        time.sleep(0.1)  # the server is in the stage (its first part takes 0.3 s)
+        started = time.monotonic()
+        parsing = ask(path, request(work, "parse_session", "uit/pauze.json"))
+        time.sleep(2.4)  # the stage has ended (0.2 + 2 s) if it did not wait
+        web = Result.from_json(answer(ask(path, request(work, "render_web", "uit/p.html"))))
+        web_done = time.monotonic() - started
+        parsed = Result.from_json(answer(parsing))
+        parse_done = time.monotonic() - started
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert web.ok and parsed.ok, (web.message, parsed.message)
+    assert parse_done < 3.2  # it began at the pause (ends at 2.2 s), not after the stage
+    assert web_done < 3.4  # 2.4 s and the render; after the parse it would be 4.2 s
 
 
 def test_a_warm_up_stage_that_hangs_ends_the_server(work, tmp_path):

@@ -114,7 +114,9 @@ def sample_session() -> Session:
 
 def warm_up_in_stages() -> Iterator[str]:
     """Parse and render the sample session, format by format, keeping nothing but
-    caches; after each stage, yield its name (one of `STAGES`)."""
+    caches; after each stage, yield its name (one of `STAGES`). Within the long html
+    stage, yield the name of the stage before it again: a pause in which the server
+    can start the steps that were already warm (a parse asked meanwhile)."""
     from . import kept_renders  # what the server's code is, read now
     from .steps import STEPS  # noqa: F401 - imported now, not in every child
 
@@ -124,7 +126,9 @@ def warm_up_in_stages() -> Iterator[str]:
     from .pdf.writer import pdf_bytes
     from .web.page import web_page
 
+    yield "parsing"  # a pause: WeasyPrint is loaded (0.2 s), the sample PDF is next
     pdf_bytes(session)
+    yield "parsing"  # a pause
     web_page(session)
     kept_renders.text_libraries()  # once, not in every child
     yield "html"

@@ -153,6 +153,10 @@ class _Loop:
                 # it, so children do not copy its pages by touching them and the server
                 # exits at once.
                 gc.freeze()
+                if STAGES.index(stage) == self.warm:  # a pause within the next stage:
+                    self._round(0.0)  # start what waits, and warm up on at once
+                    self._start_waiting()
+                    continue
                 self.warm = STAGES.index(stage)
                 self._start_waiting()
                 if stage != STAGES[-1]:
