@@ -48,6 +48,18 @@ def processes_with(*parts: str) -> list[psutil.Process]:
     return found
 
 
+def processes_naming(pid: int) -> list[psutil.Process]:
+    """The running processes with `pid` as an argument or as the name of a file in
+    their command line (a build's fork server names its build so), not merely as a
+    part of a longer number."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        words = process.info["cmdline"] or []
+        if any(word == str(pid) or f"/{pid}." in word for word in words):
+            found.append(process)
+    return found
+
+
 def copy_content(target: Path) -> Path:
     """A private content folder with the example only: the register, the example
     series and its example session (whatever else a user keeps in content/)."""

@@ -25,7 +25,7 @@ from helpers import (
     copy_content,
     example_copy,
     pdf_text,
-    processes_with,
+    processes_naming,
 )
 
 pytestmark = pytest.mark.slow
@@ -302,7 +302,7 @@ def test_the_preview_follows_every_save_and_leaves_nothing_behind(tmp_path):
         stdout, stderr = process.communicate(timeout=15)
     assert process.returncode == 0
     assert "Voorbeeld gestopt." in stdout and not ENGLISH.search(stdout + stderr)
-    assert not processes_with(str(process.pid))
+    assert not processes_naming(process.pid)
     assert (sorted(out.rglob("*")) if out.exists() else []) == before
     assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("copreport-voorbeeld-*"))
 
