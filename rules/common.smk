@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -295,7 +296,14 @@ def run_overview(wildcards, input, output, log, kind):
 
 
 def start_build():
-    """Local builds run their steps in a fork server; other executors cannot reach it."""
+    """Local builds run their steps in a fork server; other executors cannot reach it.
+
+    A stop signal (SIGTERM) stops the build as Ctrl-C does: Snakemake's own handler
+    for it takes the scheduler's lock, which the main thread may hold (the build then
+    hangs for ever).
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     if workflow.local_exec:
         if client.SERVER_ENV not in os.environ:
             client.enable_server(workers=workflow.cores)

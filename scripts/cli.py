@@ -7,8 +7,10 @@ import sys
 
 if __name__ == "__main__":
     try:
-        # build.sh ignores Ctrl-C while Python starts; from here on it is reported.
+        # build.sh ignores Ctrl-C while Python starts; from here on it is reported,
+        # and a stop signal (kill, a shutdown) is reported the same way.
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
         from copreport.cli import main
 

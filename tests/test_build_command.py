@@ -357,7 +357,10 @@ def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):
 
 
 @pytest.mark.parametrize("moment", ["while it starts", "while it builds"])
-def test_ctrl_c_stops_the_build_in_dutch_and_leaves_nothing_half(tmp_path, moment):
+@pytest.mark.parametrize("how", ["Ctrl-C", "kill"])
+def test_ctrl_c_or_kill_stops_the_build_in_dutch_and_leaves_nothing_half(
+    tmp_path, moment, how
+):
     content = with_copies(copy_content(tmp_path / "content"), 8)
     out = tmp_path / "out"
     running = background_build(
@@ -367,7 +370,10 @@ def test_ctrl_c_stops_the_build_in_dutch_and_leaves_nothing_half(tmp_path, momen
         time.sleep(0.2)
     else:
         wait_for_first_pdf(running, out)
-    os.killpg(running.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+    if how == "Ctrl-C":
+        os.killpg(running.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+    else:
+        os.kill(running.pid, signal.SIGTERM)  # `kill`, a shutdown: the command only
     screen, _ = running.communicate(timeout=60)
     assert running.returncode != 0
     assert "de bouw is afgebroken (Ctrl-C of een stopsignaal)" in screen

@@ -36,7 +36,8 @@ class LogHandlerSettings(LogHandlerSettingsBase):
 
 
 STOPPING = "Terminating processes on user request"
-"""How Snakemake says that it stops its steps after SIGINT or SIGTERM."""
+"""How Snakemake says that it stops its steps after SIGINT (and SIGTERM, which the
+workflow's `start_build` turns into the same)."""
 
 
 class LogHandler(LogHandlerBase):
