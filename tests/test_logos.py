@@ -6,6 +6,9 @@ import io
 
 import pytest
 from copreport.errors import Problems
+from copreport.limits import TimeLimitExceeded
+from copreport.runner import activity
+from copreport.source import assets
 from copreport.source.assets import png_problem, read_logo, svg_problem
 from PIL import Image
 
@@ -80,3 +83,25 @@ def test_logo_paths_must_stay_inside_the_content_folder(tmp_path):
     ):
         assert read_logo(content, 3, value, problems) is None
     assert len(problems.errors) == 5
+
+
+def test_a_stopped_step_names_the_logo_it_was_reading_and_only_then(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "logo").mkdir(parents=True)
+    (content / "logo" / "goed.png").write_bytes(png_bytes())
+    problems = Problems(content / "organisaties.yaml")
+    log = tmp_path / "stap.log"
+    activity.begin(log)
+    try:
+        assert read_logo(content, 3, "logo/goed.png", problems) is not None
+        assert activity.last(log) is None  # a limit hit later names no logo
+
+        def stuck(data: bytes) -> bytes:
+            raise TimeLimitExceeded
+
+        monkeypatch.setattr(assets, "clean_png", stuck)
+        with pytest.raises(TimeLimitExceeded):
+            read_logo(content, 3, "logo/goed.png", problems)
+        assert activity.last(log) == "logo 'logo/goed.png'"
+    finally:
+        activity.end()

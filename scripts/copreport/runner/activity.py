@@ -8,6 +8,7 @@ that part, so the user knows which logo or table to look at.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 _current: Path | None = None
@@ -29,6 +30,16 @@ def note(what: str) -> None:
     if _current is not None:
         with contextlib.suppress(OSError):
             _current.write_text(what, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def busy(what: str) -> Iterator[None]:
+    """Note `what` for the block; the note goes when the block is done, and stays when
+    the block is stopped (a time limit, an error), so the message can name it."""
+    note(what)
+    yield
+    if _current is not None:
+        _current.unlink(missing_ok=True)
 
 
 def end() -> None:

@@ -62,11 +62,13 @@ def read_logo(content: Path, line: int, value: str, problems: Problems) -> Logo 
             line, f"afbeelding '{value}' is groter dan 2 MB (te groot); verklein haar"
         )
         return None
-    activity.note(f"logo '{value}'")
     try:
-        data = (
-            clean_png(path.read_bytes()) if kind == "png" else clean_svg(path.read_bytes())
-        )
+        with activity.busy(f"logo '{value}'"):
+            data = (
+                clean_png(path.read_bytes())
+                if kind == "png"
+                else clean_svg(path.read_bytes())
+            )
     except (LogoProblem, SvgProblem) as problem:
         problems.add(line, f"logo '{value}' {problem}")
         return None
