@@ -686,3 +686,62 @@ def test_after_ctrl_c_stopped_the_server_no_step_starts_on_its_own(work):
         assert not (work / "uit" / "nooit.json").exists()
     finally:
         os.environ.pop(client.SERVER_ENV, None)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(signal.SIGTERM, "van buitenaf gestopt"), (signal.SIGKILL, "te weinig geheugen")],
+)
+def test_a_step_stopped_from_outside_is_not_blamed_on_memory(
+    work, tmp_path, number, expected
+):
+    """`kill` of one step's process: the message says it was stopped, not that it
+    probably ran out of memory (a SIGKILL may be the kernel's out-of-memory killer)."""
+    from copreport.runner.protocol import Result
+
+    pid, path = forked_server(tmp_path, stall=0)
+    try:
+        connection = ask(path, request(work, "parse_session", "uit/sessie.json"))
+        deadline = time.monotonic() + 10
+        while not (children := psutil.Process(pid).children()):
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        children[0].send_signal(number)
+        result = Result.from_json(answer(connection))
+        assert not result.ok
+        assert expected in result.problems[0][2]
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        assert ended_within(pid, 10)
+
+
+@pytest.mark.slow
+def test_a_step_in_its_own_process_stopped_from_outside_says_so(work, server):
+    import threading
+
+    os.environ.pop(client.SERVER_ENV)
+    results = []
+    try:
+        worker = threading.Thread(
+            target=lambda: results.append(
+                client.run(request(work, "render_pdf", "gestopt/verslag.pdf"))
+            )
+        )
+        worker.start()
+        deadline = time.monotonic() + 10
+        while not (
+            found := [
+                process
+                for process in psutil.Process().children()
+                if "copreport.runner.worker" in " ".join(process.cmdline())
+            ]
+        ):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        found[0].terminate()
+        worker.join(30)
+    finally:
+        os.environ[client.SERVER_ENV] = str(server)
+    ((_, _, message),) = results[0].problems
+    assert "van buitenaf gestopt" in message and "geheugen" not in message
+    assert not (work / "gestopt" / "verslag.pdf").exists()

@@ -301,7 +301,9 @@ def _own_process(request: Request) -> Result:
     if process.returncode in (0, 1) and output.strip():
         return Result.from_json(output.strip().splitlines()[-1])
     remove_partial_files(request, process.pid)
-    message = crash_message(request)
+    message = crash_message(
+        request, -process.returncode if process.returncode < 0 else None
+    )
     write_log(Path(request.log), f"{message}\n\n{errors.decode(errors='replace')}")
     return Result.failure(message, request.source)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import resource
+import signal
 import traceback
 from pathlib import Path
 
@@ -99,7 +100,19 @@ def time_message(request: Request) -> str:
     )
 
 
-def crash_message(request: Request) -> str:
+STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT})
+"""Signals that another program or the user sends to stop a process; never the
+memory limit (which ends a step with an error, an abort or a segmentation fault)."""
+
+
+def crash_message(request: Request, signal_number: int | None = None) -> str:
+    """Why a step's process ended without an answer; `signal_number`: what ended it."""
+    if signal_number in STOP_SIGNALS:
+        return (
+            f"{describe(request)} is van buitenaf gestopt{_busy_with(request)}, door "
+            "een stopsignaal van een ander programma of van de computer; start "
+            "./build.sh opnieuw"
+        )
     return (
         f"{describe(request)} stopte onverwacht{_busy_with(request)}, waarschijnlijk "
         f"door te weinig geheugen (grens: {request.limits.megabytes} MB, instelling "

@@ -325,7 +325,7 @@ class _Loop:
                 message = (
                     time_message(child.request)
                     if child.killed_for == "time"
-                    else crash_message(child.request)
+                    else crash_message(child.request, _signal_of(status))
                 )
                 write_log(Path(child.request.log), message + "\n")
                 with contextlib.suppress(OSError):
@@ -459,6 +459,11 @@ def _die_with_parent(parent: int) -> None:
     _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the server died before the line above
         os._exit(2)
+
+
+def _signal_of(status: int) -> int | None:
+    """The signal that ended a child, from its wait status (None: it exited)."""
+    return os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
 
 
 def _kill(pid: int) -> None:
