@@ -17,6 +17,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from copreport import settings
 from copreport.runner import client
 from helpers import (
     CONTENT,
@@ -334,6 +335,14 @@ def test_a_cluster_build_renders_in_own_processes_with_the_same_bytes(
     logs = step_logs(cluster)
     assert "eigen proces" in logs and "werkserver" not in logs
     assert not runner_processes()
+
+
+def test_the_lowest_memory_limit_allowed_still_builds_the_example(tmp_path):
+    lowest, _ = settings.RANGES["geheugenlimiet"]
+    content = copy_content(tmp_path / "content")
+    result = build(content, tmp_path / "out", "--config", f"geheugenlimiet={lowest}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(reports(tmp_path / "out")) == 3
 
 
 def test_a_killed_build_leaves_whole_reports_no_process_and_recovers(tmp_path):

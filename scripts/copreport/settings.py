@@ -13,7 +13,10 @@ SETTINGS = {
     "tijdslimiet": "seconden die één stap mag duren (standaard: 120)",
     "geheugenlimiet": "megabytes geheugen voor één stap (standaard: 1500)",
 }
-_NUMBERS = {"tijdslimiet": (1, 3600), "geheugenlimiet": (200, 64000)}
+RANGES = {"tijdslimiet": (1, 3600), "geheugenlimiet": (500, 64000)}
+"""The lowest and highest value of each number setting. A step forked from the warm
+fork server starts with its address space (some 300 MB), so less memory than 500 MB
+would stop even the example."""
 LIMITED = "_alleen_reeksen"
 """Set by ./build.sh only, after an edit of session texts alone: the series to plan
 (their names joined by '/', which no folder name holds); empty or absent: all."""
@@ -42,8 +45,8 @@ def check(config: Mapping[str, Any]) -> None:
                 f"onbekende instelling '{name}'{suggestion(str(name), list(SETTINGS))} "
                 f"(bekend: {known})"
             )
-        if name in _NUMBERS:
-            low, high = _NUMBERS[name]
+        if name in RANGES:
+            low, high = RANGES[name]
             try:
                 number = float(value)
             except (TypeError, ValueError):
