@@ -4,14 +4,13 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sys
 import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 
-from copreport import buildlock, jobs, paths, settings
+from copreport import buildlock, jobs, paths, settings, stop_signals
 from copreport.errors import ReportError, format_problem
 from copreport.jobs import publish_reports, run_step
 from copreport.cli import snapshot
@@ -298,12 +297,12 @@ def run_overview(wildcards, input, output, log, kind):
 def start_build():
     """Local builds run their steps in a fork server; other executors cannot reach it.
 
-    A stop signal (SIGTERM) stops the build as Ctrl-C does: Snakemake's own handler
-    for it takes the scheduler's lock, which the main thread may hold (the build then
-    hangs for ever).
+    A stop signal (SIGTERM) stops the build as Ctrl-C does, once: Snakemake's own
+    handler for it takes the scheduler's lock, which the main thread may hold (the
+    build then hangs for ever).
     """
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        stop_signals.stop_on_signals()
     if workflow.local_exec:
         if client.SERVER_ENV not in os.environ:
             client.enable_server(workers=workflow.cores)
@@ -325,6 +324,12 @@ def end_build(success):
         return
     if success:
         print(f"\nKlaar: de verslagen staan in {OUT.resolve()}.")
+    elif stop_signals.stopped:
+        print(
+            "\nAfgebroken (Ctrl-C of een stopsignaal). Wat al klaar was, blijft staan "
+            f"in {OUT.resolve()}; start de bouw opnieuw voor de rest.",
+            file=sys.stderr,
+        )
     else:
         print(
             "\nNiet alle verslagen zijn gemaakt: zie de meldingen die met FOUT "

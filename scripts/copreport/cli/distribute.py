@@ -8,11 +8,10 @@ import argparse
 import datetime as dt
 import os
 import shlex
-import signal
 import sys
 from pathlib import Path
 
-from .. import paths
+from .. import paths, stop_signals
 from ..distribution.plan import (
     CHANGED,
     CORRECT,
@@ -49,10 +48,23 @@ def distribute(arguments: argparse.Namespace) -> int:
     code, content, out = build(arguments)
     if code:
         _say(
-            "\nEr is niets verstuurd: eerst moeten alle verslagen en verzendpakketten "
-            "zonder fouten gemaakt zijn."
+            "\nEr is niets verstuurd."
+            if stop_signals.stopped
+            else "\nEr is niets verstuurd: eerst moeten alle verslagen en "
+            "verzendpakketten zonder fouten gemaakt zijn."
         )
         return code
+    try:
+        return _plan_and_send(arguments, content, out)
+    except (
+        KeyboardInterrupt
+    ):  # before sending began (while sending: _plan_and_send says more)
+        _say("\nAfgebroken: er is niets verstuurd.", error=True)
+        return 130
+
+
+def _plan_and_send(arguments: argparse.Namespace, content: Path, out: Path) -> int:
+    """List what would go to whom and, with --echt and a confirmation, send it."""
     try:
         distribution = _distribution(out)
         sessions = _sessions(arguments, content, out)
@@ -94,10 +106,9 @@ def distribute(arguments: argparse.Namespace) -> int:
     if not _confirmed(len(going)):
         _say("Er is niets verstuurd.")
         return 1
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # a Dutch word, not a kill
     try:
         return _send(going, distribution, senders, secret, log, held)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C or a stop signal (see stop_signals)
         _say(
             "\nHet versturen is onderbroken. Wat al verstuurd is, staat in "
             f"{display_path(log.path)}; de proef (./build.sh verzend) laat zien wat nog "
@@ -105,12 +116,6 @@ def distribute(arguments: argparse.Namespace) -> int:
             error=True,
         )
         return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _distribution(out: Path) -> DistributionList:
@@ -331,4 +336,5 @@ def _send(
 
 
 def _say(text: str, error: bool = False) -> None:
+    sys.stdout.flush()  # what the build said comes first, also in a file
     print(printable(text), file=sys.stderr if error else sys.stdout, flush=True)

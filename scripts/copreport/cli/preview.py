@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import http.server
 import shutil
-import signal
 import sys
 import threading
 from pathlib import Path
@@ -24,6 +23,7 @@ from ..runner import client
 from ..runner.protocol import Request, Result
 from ..scratch import scratch_folder
 from ..source import scan
+from ..stop_signals import stop_on_signals
 from .engine import ROOT
 from .progress import printable
 
@@ -194,17 +194,6 @@ def _handler(preview: Preview):
     return Handler
 
 
-def _stop_on_signals() -> None:
-    """Ctrl-C (also when started in the background, which ignores it) and a polite
-    kill both end the preview cleanly."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-
-
 def preview(source: Path, content: Path, port: int = 0) -> int:
     """Serve the preview until Ctrl-C; return the exit code."""
     import watchfiles
@@ -224,7 +213,7 @@ def preview(source: Path, content: Path, port: int = 0) -> int:
             file=sys.stderr,
         )
         return 1
-    _stop_on_signals()
+    stop_on_signals()  # Ctrl-C (also in the background, which ignores it), kill
     work = scratch_folder("voorbeeld")
     client.enable_server(workers=1)
     client.start_server()

@@ -1,0 +1,34 @@
+"""Ctrl-C and a stop signal (`kill`, a shutdown) end a command once, the same way.
+
+The first of them raises KeyboardInterrupt where the main thread is; any that follow
+while the command cleans up are ignored, so that the cleaning up is not itself cut
+short (halfway, Snakemake would print its own English errors, or Python a traceback).
+"""
+
+from __future__ import annotations
+
+import signal
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+stopped = False
+"""Whether a stop signal came (read by the workflow's end, to say so)."""
+
+
+def stop_on_signals() -> None:
+    """From now on, the first Ctrl-C or stop signal raises KeyboardInterrupt (main
+    thread only)."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, _stop_once)
+
+
+def _stop_once(signum: int, frame: object) -> None:
+    global stopped
+    stopped = True
+    for number in STOP_SIGNALS:
+        signal.signal(number, _ignore)  # a handler, not SIG_IGN: exec resets it
+    raise KeyboardInterrupt
+
+
+def _ignore(signum: int, frame: object) -> None:
+    pass
