@@ -690,14 +690,18 @@ def test_after_ctrl_c_stopped_the_server_no_step_starts_on_its_own(work):
 
 
 @pytest.mark.parametrize(
-    ("number", "expected"),
-    [(signal.SIGTERM, "van buitenaf gestopt"), (signal.SIGKILL, "te weinig geheugen")],
+    ("number", "expected", "blamed"),
+    [
+        (signal.SIGTERM, "van buitenaf gestopt", False),
+        (signal.SIGKILL, "te weinig geheugen", True),
+    ],
 )
 def test_a_step_stopped_from_outside_is_not_blamed_on_memory(
-    work, tmp_path, number, expected
+    work, tmp_path, number, expected, blamed
 ):
     """`kill` of one step's process: the message says it was stopped, not that it
-    probably ran out of memory (a SIGKILL may be the kernel's out-of-memory killer)."""
+    probably ran out of memory (a SIGKILL may be the kernel's out-of-memory killer),
+    and it is not listed as a problem of the session's source."""
     from copreport.runner.protocol import Result
 
     pid, path = forked_server(tmp_path, stall=0)
@@ -710,7 +714,9 @@ def test_a_step_stopped_from_outside_is_not_blamed_on_memory(
         children[0].send_signal(number)
         result = Result.from_json(answer(connection))
         assert not result.ok
-        assert expected in result.problems[0][2]
+        ((path, _, message),) = result.problems
+        assert expected in message
+        assert (path is not None) == blamed
     finally:
         os.kill(pid, signal.SIGTERM)
         assert ended_within(pid, 10)
@@ -742,6 +748,7 @@ def test_a_step_in_its_own_process_stopped_from_outside_says_so(work, monkeypatc
         time.sleep(0.01)
     found[0].terminate()
     worker.join(30)
-    ((_, _, message),) = results[0].problems
+    ((path, _, message),) = results[0].problems
     assert "van buitenaf gestopt" in message and "geheugen" not in message
+    assert path is None  # not a problem of the session's source
     assert not (work / "gestopt" / "verslag.pdf").exists()

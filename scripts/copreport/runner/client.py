@@ -22,7 +22,13 @@ import threading
 from pathlib import Path
 
 from ..processes import ended
-from .perform import crash_message, remove_partial_files, time_message, write_log
+from .perform import (
+    blamed_source,
+    crash_message,
+    remove_partial_files,
+    time_message,
+    write_log,
+)
 from .protocol import Request, Result, receive, send
 from .server import STOP, WORKERS_ENV, remove_traces
 
@@ -301,11 +307,10 @@ def _own_process(request: Request) -> Result:
     if process.returncode in (0, 1) and output.strip():
         return Result.from_json(output.strip().splitlines()[-1])
     remove_partial_files(request, process.pid)
-    message = crash_message(
-        request, -process.returncode if process.returncode < 0 else None
-    )
+    ended_by = -process.returncode if process.returncode < 0 else None
+    message = crash_message(request, ended_by)
     write_log(Path(request.log), f"{message}\n\n{errors.decode(errors='replace')}")
-    return Result.failure(message, request.source)
+    return Result.failure(message, blamed_source(request, ended_by))
 
 
 def _kill_group(process: subprocess.Popen) -> None:

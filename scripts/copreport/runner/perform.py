@@ -120,6 +120,12 @@ def crash_message(request: Request, signal_number: int | None = None) -> str:
     )
 
 
+def blamed_source(request: Request, signal_number: int | None) -> str | None:
+    """The content file whose problem a step's crash is: none when the step was stopped
+    from outside (the source is not to blame)."""
+    return None if signal_number in STOP_SIGNALS else request.source
+
+
 def _seconds(number: float) -> str:
     return f"{number:g} seconde" if number == 1 else f"{number:g} seconden"
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..warmup import STAGES, needed_stage, warm_up_in_stages
 from .perform import (
+    blamed_source,
     crash_message,
     perform,
     remove_partial_files,
@@ -322,17 +323,16 @@ class _Loop:
         if not exited:
             remove_partial_files(child.request, child.pid)
             if child.killed_for != "job":
+                ended_by = None if child.killed_for == "time" else _signal_of(status)
                 message = (
                     time_message(child.request)
                     if child.killed_for == "time"
-                    else crash_message(child.request, _signal_of(status))
+                    else crash_message(child.request, ended_by)
                 )
                 write_log(Path(child.request.log), message + "\n")
+                source = blamed_source(child.request, ended_by)
                 with contextlib.suppress(OSError):
-                    send(
-                        child.connection,
-                        Result.failure(message, child.request.source).to_json(),
-                    )
+                    send(child.connection, Result.failure(message, source).to_json())
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(child.connection)
         child.connection.close()
