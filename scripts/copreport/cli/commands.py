@@ -148,7 +148,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     print(progress.summary(log, checked_only=arguments.command == "controleer"))
     if good and before is not None:
         snapshot.record(out, snapshot.finished(before, out))
-    return (0 if good else 1), content, out
+    return (0 if good else 130 if progress.interrupted else 1), content, out
 
 
 def _record_and_tidy(
