@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import buildlock, jobs, output_record, paths, settings
+from .. import buildlock, jobs, output_record, output_stamp, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
@@ -106,9 +106,15 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     building = arguments.command == "bouw"
     before: snapshot.State | None = None
     edited: set[str] = set()
+    replaced = output_stamp.replaced(ROOT, out)
+    if replaced:
+        progress.note(
+            f"de uitvoermap {display_path(out)} is niet meer zoals de vorige bouw haar "
+            "achterliet (een teruggezette kopie?); daarom wordt alles opnieuw gemaakt"
+        )
     if building:
         before = snapshot.state(ROOT, content, out, config, targets, found.sessions)
-    if before is not None and not found.problems:
+    if before is not None and not found.problems and not replaced:
         if snapshot.unchanged(out, before):
             print(progress.nothing_to_do())
             return 0, content, out
@@ -121,7 +127,7 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         # Twice as many jobs in flight as steps at work: the next step waits in the
         # fork server, so a free core never waits for Snakemake to hand out work.
         cores = getattr(arguments, "kernen", 2)
-        ok = run_workflow(targets, limited, 2 * cores, log, progress)
+        ok = run_workflow(targets, limited, 2 * cores, log, progress, force=replaced)
         if edited:
             append_to_log(log, _planned_only(edited))
         strays = progress.steps_outside(edited) if edited else []
@@ -139,6 +145,10 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
     finally:
         client.stop_server()
         jobs.listener = None
+        # A replaced folder counts as mended only once everything in it was made again.
+        remade = targets == ["all"] and not (progress.interrupted or progress.engine_errors)
+        if not replaced or remade:
+            output_stamp.renew(ROOT, out)
     good = ok and not progress.failures and not progress.engine_errors
     # Without any session, removing would more likely be a mistake than a clean-up.
     may_tidy = arguments.command in ("bouw", "verzend") and bool(found.sessions)

@@ -31,9 +31,11 @@ def run_workflow(
     log: Path,
     listener: Any,
     append: bool = False,
+    force: bool = False,
 ) -> bool:
     """Build `targets`; True when every job succeeded. Snakemake's lines go to `log`
-    (after what it holds already, with `append`)."""
+    (after what it holds already, with `append`); `force`: every step of the targets
+    runs, whatever Snakemake's records say."""
     from snakemake.api import SnakemakeApi
     from snakemake.scheduling.greedy import SchedulerSettings as GreedySettings
     from snakemake.settings import types as settings
@@ -64,6 +66,7 @@ def run_workflow(
             dag = workflow.dag(
                 dag_settings=settings.DAGSettings(
                     targets=frozenset(targets),
+                    forceall=force,
                     force_incomplete=profile["rerun-incomplete"],
                 )
             )
