@@ -56,9 +56,7 @@ def distribute(arguments: argparse.Namespace) -> int:
         return code
     try:
         return _plan_and_send(arguments, content, out)
-    except (
-        KeyboardInterrupt
-    ):  # before sending began (while sending: _plan_and_send says more)
+    except KeyboardInterrupt:  # before sending began (_plan_and_send says the rest)
         _say("\nAfgebroken: er is niets verstuurd.", error=True)
         return 130
 
