@@ -12,7 +12,7 @@ from copreport import stop_signals
 @pytest.fixture
 def own_handlers(monkeypatch):
     """This test's handlers go again afterwards; `stopped` starts false."""
-    before = {number: signal.getsignal(number) for number in stop_signals.STOP_SIGNALS}
+    before = {number: signal.getsignal(number) for number in stop_signals.HANDLED}
     monkeypatch.setattr(stop_signals, "stopped", False)
     yield
     for number, handler in before.items():

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import signal
 
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+HANDLED = (signal.SIGINT, signal.SIGTERM)
+"""Ctrl-C, and what `kill` and a shutdown send."""
 
 stopped = False
 """Whether a stop signal came (read by the workflow's end, to say so)."""
@@ -18,14 +19,14 @@ stopped = False
 def stop_on_signals() -> None:
     """From now on, the first Ctrl-C or stop signal raises KeyboardInterrupt (main
     thread only)."""
-    for number in STOP_SIGNALS:
+    for number in HANDLED:
         signal.signal(number, _stop_once)
 
 
 def _stop_once(signum: int, frame: object) -> None:
     global stopped
     stopped = True
-    for number in STOP_SIGNALS:
+    for number in HANDLED:
         signal.signal(number, _ignore)  # a handler, not SIG_IGN: exec resets it
     raise KeyboardInterrupt
 

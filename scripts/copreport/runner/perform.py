@@ -100,14 +100,16 @@ def time_message(request: Request) -> str:
     )
 
 
-STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT})
+STOPPED_FROM_OUTSIDE = frozenset(
+    {signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT}
+)
 """Signals that another program or the user sends to stop a process; never the
 memory limit (which ends a step with an error, an abort or a segmentation fault)."""
 
 
 def crash_message(request: Request, signal_number: int | None = None) -> str:
     """Why a step's process ended without an answer; `signal_number`: what ended it."""
-    if signal_number in STOP_SIGNALS:
+    if signal_number in STOPPED_FROM_OUTSIDE:
         return (
             f"{describe(request)} is van buitenaf gestopt{_busy_with(request)}, door "
             "een stopsignaal van een ander programma of van de computer; start "
@@ -123,7 +125,7 @@ def crash_message(request: Request, signal_number: int | None = None) -> str:
 def blamed_source(request: Request, signal_number: int | None) -> str | None:
     """The content file whose problem a step's crash is: none when the step was stopped
     from outside (the source is not to blame)."""
-    return None if signal_number in STOP_SIGNALS else request.source
+    return None if signal_number in STOPPED_FROM_OUTSIDE else request.source
 
 
 def _seconds(number: float) -> str:
