@@ -30,3 +30,16 @@ def test_the_first_stop_signal_stops_and_the_next_are_ignored(own_handlers, firs
     stop_signals.stop_on_signals()  # a new command (the preview's next build)
     with pytest.raises(KeyboardInterrupt):
         os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_a_stop_signal_stays_ignored_when_a_handler_is_put_back(own_handlers):
+    """The build puts back the handlers it found before Snakemake ran; a second Ctrl-C
+    while it then tidies up and sums up must not cut that short."""
+    stop_signals.stop_on_signals()
+    found = {number: signal.getsignal(number) for number in stop_signals.HANDLED}
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+    for number, handler in found.items():  # what engine.run_workflow does at its end
+        signal.signal(number, handler)
+    os.kill(os.getpid(), signal.SIGINT)
+    os.kill(os.getpid(), signal.SIGTERM)

@@ -3,6 +3,8 @@
 The first of them raises KeyboardInterrupt where the main thread is; any that follow
 while the command cleans up are ignored, so that the cleaning up is not itself cut
 short (halfway, Snakemake would print its own English errors, or Python a traceback).
+They stay ignored whoever puts the handler back (the build puts back the handlers it
+found before Snakemake ran).
 """
 
 from __future__ import annotations
@@ -19,17 +21,15 @@ stopped = False
 def stop_on_signals() -> None:
     """From now on, the first Ctrl-C or stop signal raises KeyboardInterrupt (main
     thread only)."""
+    global stopped
+    stopped = False
     for number in HANDLED:
         signal.signal(number, _stop_once)
 
 
 def _stop_once(signum: int, frame: object) -> None:
     global stopped
+    if stopped:
+        return  # the command is cleaning up
     stopped = True
-    for number in HANDLED:
-        signal.signal(number, _ignore)  # a handler, not SIG_IGN: exec resets it
     raise KeyboardInterrupt
-
-
-def _ignore(signum: int, frame: object) -> None:
-    pass
