@@ -39,8 +39,8 @@ if not (CONTENT / "organisaties.yaml").is_file() and not any(CONTENT.glob("*/*.m
         "contentmap? (--config content=PAD, een relatief pad telt vanaf de map waarin "
         "u ./build.sh start)"
     )
-MODELS = OUT / ".model"
-STAGED = OUT / ".werk"
+MODELS = OUT / paths.MODELS
+STAGED = OUT / paths.STAGED
 LOGS = OUT / ".logs"
 REGISTER = CONTENT / paths.REGISTER_FILE
 DISTRIBUTION = CONTENT / paths.DISTRIBUTION_FILE

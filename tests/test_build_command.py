@@ -163,6 +163,35 @@ def test_an_edited_session_plans_only_its_series_and_leaves_nothing_stale(tmp_pa
     assert (out / "tweede-reeks" / f"{EXAMPLE_SESSION}.pdf").exists()
 
 
+def test_after_an_edit_the_overview_pdf_is_made_ahead_with_the_same_bytes(tmp_path):
+    """After an edit in one session's text, the build command has its server make the
+    series overview's PDF before Snakemake asks for it; the build's own step takes
+    that PDF (it does not make it again), and it is the PDF a build without a server
+    makes."""
+    content, out, _ = two_series_built(tmp_path)
+    before = (out / EXAMPLE_SERIES / "overzicht.pdf").read_bytes()
+    source = content / EXAMPLE_SERIES / f"{EXAMPLE_SESSION}.md"
+    with source.open("a", encoding="utf-8") as text:
+        text.write("Een zin die er later bij kwam.\n")
+
+    edited = build(content, out)
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    kept = out / ".werk" / ".bewaard"
+    log = kept / f"{EXAMPLE_SERIES}.overzicht.vooraf.log"
+    assert log.read_text(encoding="utf-8").startswith("in orde")
+    # The kept PDF is the one made ahead: the build's step did not write it again.
+    assert (kept / f"{EXAMPLE_SERIES}.overzicht.pdf.json").stat().st_mtime <= (
+        log.stat().st_mtime
+    )
+    made = (out / EXAMPLE_SERIES / "overzicht.pdf").read_bytes()
+    assert made != before
+    alone = tmp_path / "alleen"
+    result = build(content, alone, env={"COPREPORT_NO_SERVER": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (alone / EXAMPLE_SERIES / "overzicht.pdf").read_bytes() == made
+    assert not runner_processes()
+
+
 def test_a_change_the_record_cannot_see_still_rebuilds_what_depends_on_it(tmp_path):
     content, out, log = two_series_built(tmp_path)
     # The other series' second session gets a title of the same length, and its old

@@ -252,3 +252,108 @@ def test_the_participation_matrix_is_drawn_once_for_every_format_and_build(
     assert first == again == build_overview(record, sessions, real)
     fewer = build_overview(record, sessions[:1], kept_drawing(matrix))
     assert len(drawn) == 2 and fewer != first
+
+
+class Build:
+    """The steps of a build of `content` into `out`, run in this process."""
+
+    def __init__(self, content: Path, out: Path) -> None:
+        from copreport import paths
+
+        self.content, self.out = content, out
+        self.models, self.staged = out / paths.MODELS, out / paths.STAGED
+        (self.reeks,) = [p.name for p in content.iterdir() if p.is_dir()]
+        self.slugs = sorted(p.stem for p in (content / self.reeks).glob("*.md"))
+
+    def step(self, step: str, output: Path, inputs: dict, **options) -> None:
+        from copreport.runner.protocol import Request
+        from copreport.steps import STEPS
+
+        request = Request(
+            step=step,
+            inputs={name: [str(path) for path in paths] for name, paths in inputs.items()},
+            outputs=[str(output)],
+            log=str(self.out / "stap.log"),
+            options={"content": str(self.content), **options},
+        )
+        STEPS[step](request)
+
+    def parse(self, slug: str) -> None:
+        from copreport.source import scan
+
+        facts = scan.series_facts(self.content / self.reeks, self.slugs)
+        self.step(
+            "parse_session",
+            self.models / self.reeks / f"{slug}.json",
+            {
+                "source": [self.content / self.reeks / f"{slug}.md"],
+                "series": [self.models / f"{self.reeks}.reeks.json"],
+                "register": [self.models / "organisaties.json"],
+            },
+            neighbours=scan.neighbours(facts, slug),
+            numbers=scan.numbers(facts, slug),
+        )
+
+    def all(self) -> None:
+        self.step("parse_register", self.models / "organisaties.json", {})
+        self.step(
+            "parse_series",
+            self.models / f"{self.reeks}.reeks.json",
+            {"register": [self.models / "organisaties.json"]},
+            series_folder=str(self.content / self.reeks),
+        )
+        for slug in self.slugs:
+            self.parse(slug)
+        self.overview(self.staged / f"{self.reeks}.overzicht.pdf")
+
+    def overview(self, target: Path) -> bytes:
+        self.step(
+            "render_overview",
+            target,
+            {
+                "series": [self.models / f"{self.reeks}.reeks.json"],
+                "sessions": [self.models / self.reeks / f"{s}.json" for s in self.slugs],
+                "templates": [TEMPLATES / "report.css"],
+            },
+            kind="pdf",
+        )
+        return target.read_bytes()
+
+
+def test_the_overview_pdf_made_ahead_is_what_the_build_step_takes(tmp_path, monkeypatch):
+    """After an edit in the text of one session, the build command has the overview
+    PDF made ahead of Snakemake (`head_start_overview`); the build's own step, after
+    reading the session again, takes that PDF instead of making it a second time, and
+    it is byte for byte the PDF the step would have made itself."""
+    from copreport.cli.ahead import overview_request
+    from copreport.pdf import writer
+    from copreport.steps import STEPS
+
+    content = tmp_path / "content"
+    write_content(content, sessions=3, series=1, conclusions=True)
+    build = Build(content, tmp_path / "uit")
+    build.all()
+    before = build.overview(tmp_path / "voor.pdf")
+    edited = content / build.reeks / f"{build.slugs[1]}.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "Een zin die er later bij kwam.\n",
+        encoding="utf-8",
+    )
+    request = overview_request(
+        content,
+        build.out,
+        [(build.reeks, slug) for slug in build.slugs],
+        [f"{build.reeks}/{edited.name}"],
+        {},
+    )
+    assert request is not None
+    STEPS[request.step](request)
+    expected = build.staged / ".bewaard" / f"{build.reeks}.overzicht.pdf"
+    assert expected.exists()
+
+    build.parse(build.slugs[1])
+    with monkeypatch.context() as patched:
+        patched.setattr(writer, "outline_pdf", lambda *a: pytest.fail("opnieuw gemaakt"))
+        taken = build.overview(build.staged / f"{build.reeks}.overzicht.pdf")
+    made = build.overview(tmp_path / "zelf.pdf")
+    assert taken == made != before

@@ -19,6 +19,7 @@ import time
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import psutil
 import pytest
@@ -64,6 +65,7 @@ def request(work: Path, step: str, output: str, **changes) -> Request:
             "model": [str(model)],
             "templates": [str(ROOT / "templates" / "report.css")],
         },
+        "head_start_overview": {},
     }[step]
     values = {
         "step": step,
@@ -266,12 +268,15 @@ class Queue:
     def __init__(self, work, asked, workers, busy=0, warm=STAGES[-1]):
         from copreport.runner import server
 
+        self.work = work
         self.pairs = [socket.socketpair() for _ in asked]
         self.started = []
         self.loop = loop = server._Loop.__new__(server._Loop)
         loop.workers, loop.running = workers, True
-        loop.children = {-number: "bezig" for number in range(1, busy + 1)}
+        busy_child = SimpleNamespace(request=request(work, "render_web", "bezig"))
+        loop.children = {-number: busy_child for number in range(1, busy + 1)}
         loop.warm = STAGES.index(warm)
+        loop.ahead = []
         loop._fork = self._fork
         loop.waiting = deque(
             (ours, replace(request(work, "render_web", name, priority=rank), **changes))
@@ -280,7 +285,22 @@ class Queue:
 
     def _fork(self, connection, waiting):
         self.started.append(Path(waiting.outputs[0]).name)
-        self.loop.children[len(self.started)] = waiting
+        child = SimpleNamespace(request=waiting, unread=None)
+        self.loop.children[len(self.started)] = child
+        return child
+
+    def ask_ahead(self, name):
+        """Work ahead for the output `name`, as the build command sends it."""
+        ours, theirs = socket.socketpair()
+        self.pairs.append((ours, theirs))
+        work_ahead = request(self.work, "head_start_overview", name)
+        self.loop._take(ours, work_ahead)
+
+    def end(self, name):
+        """The child making `name` ended."""
+        for pid, child in list(self.loop.children.items()):
+            if Path(child.request.outputs[0]).name == name:
+                del self.loop.children[pid]
 
     def start(self, warm=None):
         if warm is not None:
@@ -343,6 +363,68 @@ def test_a_stopping_server_starts_nothing(work):
     queue.loop.running = False
     assert queue.start() == []
     queue.close()
+
+
+def test_work_ahead_starts_on_a_free_core_once_the_renderers_are_loaded(work, monkeypatch):
+    """The overview PDF that the build command asks for ahead of Snakemake starts as
+    soon as the server can make a PDF, before the steps Snakemake asked for, but not
+    on a core those steps already use."""
+    from copreport.runner import server
+
+    loaded = []
+    monkeypatch.setattr(server, "renderers_loaded", lambda: bool(loaded))
+    queue = Queue(work, [("sessie.json", 10, PARSE)], workers=2, warm="parsing")
+    queue.ask_ahead("overzicht.pdf")
+    assert queue.start() == ["sessie.json"]  # the parse is warm, the PDF is not
+    loaded.append(True)
+    assert queue.start() == ["sessie.json", "overzicht.pdf"]
+    busy = Queue(work, [], workers=2, busy=2)
+    busy.ask_ahead("overzicht.pdf")
+    assert busy.start() == []
+    busy.end("bezig")
+    assert busy.start() == ["overzicht.pdf"]
+    queue.close()
+    busy.close()
+
+
+def test_a_step_waits_for_the_work_ahead_on_its_output_and_starts_when_it_ended(
+    work, monkeypatch
+):
+    """Snakemake's own step for the overview PDF does not make it a second time while
+    the work ahead makes it: it starts when that ended (and takes the kept PDF); the
+    steps behind it do not wait."""
+    from copreport.runner import server
+
+    monkeypatch.setattr(server, "renderers_loaded", lambda: True)
+    asked = [("overzicht.pdf", 16, OVERVIEW_PDF), ("verslag.pdf", 15, {})]
+    queue = Queue(work, asked, workers=3)
+    queue.ask_ahead("overzicht.pdf")
+    assert queue.start() == ["overzicht.pdf", "verslag.pdf"]  # the first is the work ahead
+    assert [Path(r.outputs[0]).name for _, r in queue.loop.waiting] == ["overzicht.pdf"]
+    queue.end("overzicht.pdf")
+    assert queue.start()[-1] == "overzicht.pdf"
+    assert not queue.loop.waiting
+    queue.close()
+
+
+def test_work_ahead_is_dropped_when_its_step_comes_first_or_no_core_is_spare(
+    work, monkeypatch
+):
+    from copreport.runner import server
+
+    monkeypatch.setattr(server, "renderers_loaded", lambda: False)
+    queue = Queue(work, [], workers=2)
+    queue.ask_ahead("overzicht.pdf")
+    ours, _ = queue.pairs[0]
+    queue.loop._take(
+        ours, replace(request(work, "render_web", "overzicht.pdf"), **OVERVIEW_PDF)
+    )
+    assert queue.loop.ahead == []
+    single = Queue(work, [], workers=1)
+    single.ask_ahead("overzicht.pdf")
+    assert single.loop.ahead == []
+    queue.close()
+    single.close()
 
 
 def between_stages(children: int, waiting: int, quiet: float):
@@ -494,7 +576,7 @@ def forked_server(
         try:
             os.close(ready_read)
 
-            def stages():
+            def stages(sample_pdf=None):
                 yield "parsing"
                 if deaf:
                     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
@@ -666,7 +748,7 @@ def test_a_step_that_finished_before_a_late_kill_keeps_its_log(work, tmp_path):
     child = server._Child(pid, pidfd, ours, done, deadline=0.0, killed_for="time")
     loop = server._Loop.__new__(server._Loop)
     loop.workers, loop.running, loop.warm = 2, True, len(STAGES) - 1
-    loop.children, loop.waiting = {pid: child}, deque()
+    loop.children, loop.waiting, loop.ahead = {pid: child}, deque(), []
     loop.selector = selectors.DefaultSelector()
     loop.selector.register(pidfd, selectors.EVENT_READ)
     os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # it has ended

@@ -29,7 +29,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def recorded_then(folders, change) -> set[str]:
-    """The series `edited_series` names after a good build and then `change`."""
+    """The series of the sources `edited_sources` names after a good build and then `change`."""
     project, content, out = folders
 
     def now() -> snapshot.State:
@@ -39,7 +39,7 @@ def recorded_then(folders, change) -> set[str]:
     snapshot.record(out, now())
     assert snapshot.unchanged(out, now())
     change(project, content, out)
-    return snapshot.edited_series(out, now())
+    return snapshot.series_of(snapshot.edited_sources(out, now()))
 
 
 def touch(path: Path, text: str = "gewijzigd\n") -> None:
@@ -109,7 +109,7 @@ def test_an_edit_saved_while_a_build_runs_is_seen_by_the_next_build(folders):
     snapshot.record(out, snapshot.finished(before, out))
     now = snapshot.state(project, content, out, {}, ["all"], sessions)
     assert not snapshot.unchanged(out, now)
-    assert snapshot.edited_series(out, now) == {"b"}
+    assert snapshot.series_of(snapshot.edited_sources(out, now)) == {"b"}
 
 
 def test_without_a_readable_record_the_whole_build_is_planned(folders):

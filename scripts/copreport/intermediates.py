@@ -31,6 +31,7 @@ OF_A_SERIES = (
     ".overzicht.pdf.json",
     ".overzicht.docx.json",
     ".overzicht.publish.log",
+    ".overzicht.vooraf.log",
     FIGURE_SUFFIX,
     f"{FIGURE_SUFFIX}.json",
 )

@@ -36,6 +36,11 @@ DRAFT_SUFFIX = "-concept"
 """Added to the file names of a draft's reports (``status: concept``)."""
 OVERVIEW = "overzicht"
 """The name of a series' overview in its output folder."""
+MODELS = ".model"
+"""The folder, inside the output folder, of the models the build reads sources into."""
+STAGED = ".werk"
+"""The folder, inside the output folder, where reports are made before they are
+published together."""
 RESERVED = (OVERVIEW,)
 MAX_SESSION_BYTES = 150
 MAX_SERIES_BYTES = 100

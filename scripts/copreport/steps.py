@@ -8,6 +8,7 @@ the Snakemake process; the fork server imports them all once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,8 +64,6 @@ def parse_session(request: Request) -> list[str]:
 
 
 def _planned(request: Request, name: str):
-    import json
-
     planned = request.options.get(name)
     return json.loads(planned) if planned else None
 
@@ -121,6 +120,49 @@ def render_overview(request: Request) -> list[str]:
     return _write_outline(request, build_overview(series, sessions, kept_drawing(matrix)))
 
 
+def head_start_overview(request: Request) -> None:
+    """The PDF of a series overview, made ahead of the build's own step and kept for it.
+
+    The build command asks for this when only the text of sessions of one series
+    changed: it does not wait for Snakemake to plan and to read those sessions
+    again, but reads them as the build will (`parse_session`, same neighbours and
+    numbers), and the other sessions from their models. Only the kept render is
+    written (`kept_renders`); the build's own step takes it when its outline turns
+    out to be the same, and makes the PDF itself otherwise. A problem in a source is
+    left for the build's own steps to report.
+    """
+    from .kept_renders import kept_drawing
+    from .model import Series, Session
+    from .overview import build_overview
+    from .source import scan
+    from .source.session import model_json, parse_session, refuse_outside
+
+    content = _content(request)
+    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    models = [Path(path) for path in request.inputs["sessions"]]
+    facts = scan.series_facts(content / series.slug, [path.stem for path in models])
+    edited = set(request.inputs["sources"])
+    register = _register(request) if edited else None
+    sessions = []
+    for path in models:
+        source = content / series.slug / f"{path.stem}.md"
+        if str(source) in edited:
+            refuse_outside(source, content)
+            session = parse_session(
+                source,
+                series,
+                register,
+                json.loads(scan.neighbours(facts, path.stem)),
+                json.loads(scan.numbers(facts, path.stem)),
+            )
+            data = model_json(session, source)
+        else:
+            data = path.read_bytes()
+        sessions.append(Session.model_validate_json(data))
+    matrix = Path(request.outputs[0]).with_name(series.slug + FIGURE_SUFFIX)
+    _kept_render(request, build_overview(series, sessions, kept_drawing(matrix)), "pdf")
+
+
 def render_index(request: Request) -> list[str]:
     """The index of the output folder (web page with links, or PDF)."""
     from .model import Listing, Series
@@ -171,13 +213,7 @@ def package_session(request: Request) -> list[str]:
 
 
 def _write_outline(request: Request, outline) -> list[str]:
-    """Write an outline in the format the request asks for; return notes.
-
-    PDF and Word files, the slow ones, are made only when the outline, the
-    templates or the code changed since the last render (see `kept_renders`).
-    """
-    from .kept_renders import render_once
-
+    """Write an outline in the format the request asks for; return notes."""
     target = Path(request.outputs[0])
     kind = request.options["kind"]
     if kind == "html":
@@ -186,6 +222,19 @@ def _write_outline(request: Request, outline) -> list[str]:
         page = outline_page(outline, Path(request.inputs["templates"][0]).parent)
         write_bytes(target, page.encode("utf-8"))
         return []
+    data, notes = _kept_render(request, outline, kind)
+    write_bytes(target, data)
+    return notes
+
+
+def _kept_render(request: Request, outline, kind: str) -> tuple[bytes, list[str]]:
+    """An outline as PDF or Word file, and notes.
+
+    PDF and Word files, the slow ones, are made only when the outline, the
+    templates or the code changed since the last render (see `kept_renders`).
+    """
+    from .kept_renders import render_once
+
     if kind == "pdf":
         from .pdf.writer import outline_pdf
 
@@ -202,9 +251,7 @@ def _write_outline(request: Request, outline) -> list[str]:
             return outline_docx(outline, Path(request.input("template")))
 
     assets = [path for path in templates.iterdir() if path.is_file()]
-    data, notes = render_once(target, kind, outline, assets, render)
-    write_bytes(target, data)
-    return notes
+    return render_once(Path(request.outputs[0]), kind, outline, assets, render)
 
 
 def _content(request: Request) -> Path:
@@ -234,6 +281,7 @@ WARM_AFTER: dict[str, str | dict[str, str]] = {
     "render_web": "html",
     "render_overview": {"pdf": "html", "html": "html", "docx": "word"},
     "render_index": {"pdf": "html", "html": "html"},
+    "head_start_overview": "html",
     "parse_distribution": "parsing",
     "package_session": "parsing",
 }
@@ -253,6 +301,7 @@ STEPS: dict[str, Step] = {
         render_web,
         render_overview,
         render_index,
+        head_start_overview,
         parse_distribution,
         package_session,
     )

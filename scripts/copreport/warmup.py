@@ -10,7 +10,7 @@ PDFs for python-docx. The sample goes through the same path as a real session
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -112,11 +112,14 @@ def sample_session() -> Session:
         return load_session(source, content)
 
 
-def warm_up_in_stages() -> Iterator[str]:
+def warm_up_in_stages(sample_pdf: Callable[[], bool] = lambda: True) -> Iterator[str]:
     """Parse and render the sample session, format by format, keeping nothing but
     caches; after each stage, yield its name (one of `STAGES`). Within the long html
     stage, yield the name of the stage before it again: a pause in which the server
-    can start the steps that were already warm (a parse asked meanwhile)."""
+    can start the steps that were already warm (a parse asked meanwhile). The sample
+    PDF (0.2 s) is left out when `sample_pdf()` says it would not pay: when work
+    ahead of the build is rendering a long PDF, the few PDFs of the build's own
+    steps lose less time making their own fonts ready."""
     from . import kept_renders  # what the server's code is, read now
     from .steps import STEPS  # noqa: F401 - imported now, not in every child
 
@@ -126,8 +129,10 @@ def warm_up_in_stages() -> Iterator[str]:
     from .pdf.writer import pdf_bytes
     from .web.page import web_page
 
+    _loaded.add("renderers")
     yield "parsing"  # a pause: WeasyPrint is loaded (0.2 s), the sample PDF is next
-    pdf_bytes(session)
+    if sample_pdf():
+        pdf_bytes(session)
     yield "parsing"  # a pause
     web_page(session)
     kept_renders.text_libraries()  # once, not in every child
@@ -136,6 +141,16 @@ def warm_up_in_stages() -> Iterator[str]:
 
     docx_bytes(session)
     yield "word"
+
+
+_loaded: set[str] = set()
+"""What the warm-up of this process has imported so far."""
+
+
+def renderers_loaded() -> bool:
+    """Whether the warm-up has imported the HTML and PDF renderers (a child can make a
+    PDF then, though not as fast as after the sample report)."""
+    return "renderers" in _loaded
 
 
 def needed_stage(step: str, kind: str | None = None) -> str:

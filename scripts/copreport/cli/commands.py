@@ -11,7 +11,7 @@ from .. import buildlock, jobs, output_record, output_stamp, paths, settings
 from ..errors import ReportError, display_path
 from ..runner import client
 from ..source import scan
-from . import snapshot
+from . import ahead, snapshot
 from .engine import ROOT, append_to_log, run_workflow
 from .progress import Progress, printable
 
@@ -119,7 +119,9 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
             print(progress.nothing_to_do())
             return 0, content, out
         if targets == ["all"]:
-            edited = snapshot.edited_series(out, before)
+            sources = snapshot.edited_sources(out, before)
+            edited = snapshot.series_of(sources)
+            ahead.ask_for_overview(content, out, found.sessions, sources, config)
     limited = {**config, **settings.limited_to(edited)} if edited else config
     started = output_record.build_started()
     jobs.listener = progress  # the fork server was started by `main`

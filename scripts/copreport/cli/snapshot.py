@@ -143,21 +143,24 @@ def unchanged(out: Path, now: State) -> bool:
     return _recorded(out) == now
 
 
-def edited_series(out: Path, now: State) -> set[str]:
-    """The series of the sessions whose text alone changed since the last good build;
-    empty when nothing changed or when anything else changed too."""
+def edited_sources(out: Path, now: State) -> list[str]:
+    """The session sources (paths inside the content folder) whose text alone changed
+    since the last good build; empty when nothing changed or anything else did too."""
     before = _recorded(out)
     if (
         before is None
         or (before.inputs, before.output) != (now.inputs, now.output)
         or before.sources.keys() != now.sources.keys()
     ):
-        return set()
-    return {
-        Path(source).parts[0]
-        for source, status in now.sources.items()
-        if before.sources[source] != status
-    }
+        return []
+    return [
+        source for source, status in now.sources.items() if before.sources[source] != status
+    ]
+
+
+def series_of(sources: Iterable[str]) -> set[str]:
+    """The series of session sources (paths inside the content folder)."""
+    return {Path(source).parts[0] for source in sources}
 
 
 def record(out: Path, now: State) -> None:

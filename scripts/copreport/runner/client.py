@@ -87,6 +87,23 @@ def start_server() -> None:
         threading.Thread(target=_ensure_server, args=(Path(address),), daemon=True).start()
 
 
+def ask_ahead(request: Request) -> None:
+    """Have the named server do a step ahead of the build's own steps (one of
+    `protocol.AHEAD`), without waiting for it; without a server, nothing happens."""
+    address = os.environ.get(SERVER_ENV)
+    if address:
+        threading.Thread(
+            target=_send_ahead, args=(Path(address), request), daemon=True
+        ).start()
+
+
+def _send_ahead(path: Path, request: Request) -> None:
+    connection = _connect(path) if _ensure_server(path) else None
+    if connection is not None:
+        with connection, contextlib.suppress(OSError):
+            send(connection, request.to_json())
+
+
 def owns_server() -> bool:
     """Whether this process owns the named server (and so must stop it)."""
     address = os.environ.get(SERVER_ENV)

@@ -11,6 +11,9 @@ from ..errors import Problem, format_problem
 
 MAX_MESSAGE_BYTES = 4_000_000
 """A request or result is a few kB; anything this large is not one of ours."""
+AHEAD = ("head_start_overview",)
+"""Steps the build command asks the fork server to do ahead of Snakemake's steps:
+no job waits for their answer (see `client.ask_ahead`)."""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..warmup import STAGES, needed_stage, warm_up_in_stages
+from ..warmup import STAGES, needed_stage, renderers_loaded, warm_up_in_stages
 from .perform import (
     blamed_source,
     crash_message,
@@ -38,7 +38,7 @@ from .perform import (
     time_message,
     write_log,
 )
-from .protocol import Request, Result, receive, send
+from .protocol import AHEAD, Request, Result, receive, send
 
 WORKERS_ENV = "COPREPORT_SERVER_WORKERS"
 """How many children may work at once (the build's cores); more requests wait."""
@@ -80,6 +80,8 @@ class _Child:
     deadline: float
     killed_for: str = ""
     reaped: bool = False
+    unread: socket.socket | None = None
+    """For work done ahead (no job waits for it): the end its answer goes to."""
 
 
 def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
@@ -125,6 +127,8 @@ class _Loop:
     def __init__(self, listener: socket.socket, owner_fd: int, path: Path) -> None:
         self.workers = max(1, int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1))
         self.waiting: deque[tuple[socket.socket, Request]] = deque()
+        self.ahead: list[Request] = []
+        """Work the build command asked to be done ahead of its steps (`AHEAD`)."""
         self.listener = listener
         self.owner_fd = owner_fd
         self.path = path
@@ -148,7 +152,7 @@ class _Loop:
         self.signals = _signal_pipe()
         self.selector.register(self.signals, selectors.EVENT_READ, "signal")
         try:
-            stages = warm_up_in_stages()
+            stages = warm_up_in_stages(sample_pdf=lambda: not self._working_ahead())
             while self.running and (stage := self._next_stage(stages)) is not None:
                 # What the warm-up loaded stays as it is: the collector no longer walks
                 # it, so children do not copy its pages by touching them and the server
@@ -256,8 +260,20 @@ class _Loop:
         except (ValueError, TypeError, KeyError):
             connection.close()
             return
-        self.waiting.append((connection, request))
+        self._take(connection, request)
         self._start_waiting()
+
+    def _take(self, connection: socket.socket, request: Request) -> None:
+        """Queue a request: a step waits for a core; work ahead (nobody waits for its
+        answer) for the renderers, but only where a core is left for the build's
+        steps, and only until the step it is ahead of comes itself."""
+        if request.step in AHEAD:
+            connection.close()
+            if self.workers > 1:
+                self.ahead.append(request)
+        else:
+            self.ahead = [ahead for ahead in self.ahead if ahead.outputs != request.outputs]
+            self.waiting.append((connection, request))
 
     def _start_waiting(self) -> None:
         """Fork children for waiting requests while there are free cores, highest
@@ -268,10 +284,13 @@ class _Loop:
         kept = 0
         if not self.running:
             return
+        self._start_ahead()
         for waiting in sorted(self.waiting, key=lambda waiting: -waiting[1].priority):
             if len(self.children) + kept >= self.workers:
                 return
             connection, request = waiting
+            if self._worked_ahead(request):
+                continue  # it starts when the work ahead ended, and takes its result
             if not self._is_warm(request):
                 kept = 1
                 continue
@@ -281,11 +300,33 @@ class _Loop:
                 continue
             self._fork(connection, request)
 
+    def _start_ahead(self) -> None:
+        """Start the work asked ahead as soon as the renderers are loaded (the warm-up
+        then leaves out its sample PDF, see `warm_up_in_stages`), on a free core; its
+        answer goes nowhere."""
+        while self.ahead and renderers_loaded() and len(self.children) < self.workers:
+            request = self.ahead.pop(0)
+            unread, connection = socket.socketpair()
+            self._fork(connection, request).unread = unread
+
+    def _working_ahead(self) -> bool:
+        """Whether there is work ahead, to start or under way."""
+        return bool(self.ahead) or any(
+            child.request.step in AHEAD for child in self.children.values()
+        )
+
+    def _worked_ahead(self, request: Request) -> bool:
+        """Whether work ahead for the same output is under way."""
+        return any(
+            child.request.step in AHEAD and child.request.outputs == request.outputs
+            for child in self.children.values()
+        )
+
     def _is_warm(self, request: Request) -> bool:
         needed = needed_stage(request.step, request.options.get("kind"))
         return STAGES.index(needed) <= self.warm
 
-    def _fork(self, connection: socket.socket, request: Request) -> None:
+    def _fork(self, connection: socket.socket, request: Request) -> _Child:
         pid = os.fork()
         if pid == 0:
             _child(connection, request, self)
@@ -295,6 +336,7 @@ class _Loop:
         self.children[pid] = child
         self.selector.register(pidfd, selectors.EVENT_READ, ("child", child))
         self.selector.register(connection, selectors.EVENT_READ, ("job", child))
+        return child
 
     def _job_gone(self, child: _Child) -> None:
         """The job hung up (its build was stopped, or it has its answer): stop the child."""
@@ -336,6 +378,8 @@ class _Loop:
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(child.connection)
         child.connection.close()
+        if child.unread is not None:
+            child.unread.close()
         self._start_waiting()
 
     def _shutdown(self) -> None:
@@ -422,12 +466,15 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
     try:
         os.setpgid(0, 0)
         _die_with_parent(loop.pid)
-        os.nice(CHILD_NICENESS)
+        if request.step not in AHEAD:  # work ahead is what the build waits for
+            os.nice(CHILD_NICENESS)
         gc.set_threshold(*CHILD_GC_THRESHOLDS)
         loop.selector.close()
         loop.listener.close()
         for other in loop.children.values():
             other.connection.close()
+            if other.unread is not None:
+                other.unread.close()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         for pipe_end in (signal.set_wakeup_fd(-1), loop.signals):  # the step's alarms
