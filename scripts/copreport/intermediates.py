@@ -18,9 +18,9 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .paths import DRAFT_SUFFIX, FIGURE_SUFFIX, REPORT_KINDS
+from .paths import DRAFT_SUFFIX, FIGURE_SUFFIX, KEPT, MODELS, REPORT_KINDS, STAGED
 
-FOLDERS = (".model", ".werk", ".werk/.bewaard", ".logs")
+FOLDERS = (MODELS, STAGED, f"{STAGED}/{KEPT}", ".logs")
 """The pipeline's own folders inside the output folder."""
 OF_A_SESSION = (".json", ".pdf", ".docx", ".html", ".log")
 """How the files of a session end, in `<folder>/<reeks>/<sessie>.<...>`."""

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import write_bytes
+from .paths import KEPT
 
 if TYPE_CHECKING:
     from .overview.figure import Drawing
 
-FOLDER = ".bewaard"
+FOLDER = KEPT
 """Beside the staged outputs (out/.werk/.bewaard/)."""
 FONT = "Carlito"
 TEXT_LIBRARIES = ("pango", "harfbuzz", "fontconfig", "freetype", "fribidi", "thai")

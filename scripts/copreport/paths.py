@@ -41,6 +41,9 @@ MODELS = ".model"
 STAGED = ".werk"
 """The folder, inside the output folder, where reports are made before they are
 published together."""
+KEPT = ".bewaard"
+"""The folder, beside the staged reports, of the renders kept for the next build
+(see `kept_renders`)."""
 RESERVED = (OVERVIEW,)
 MAX_SESSION_BYTES = 150
 MAX_SERIES_BYTES = 100

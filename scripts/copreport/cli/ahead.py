@@ -4,8 +4,8 @@ After an edit in the text of sessions of one series, the longest step of the
 build is the PDF of that series' overview, and Snakemake asks for it only once it
 has loaded, planned and had the sessions read again (about 0.6 s). The build
 command knows at once which sources changed (`snapshot`), so it asks the server
-to make that PDF ahead (`steps.head_start_overview`); the build's own step then
-takes the kept result when its outline is the same.
+to make that PDF ahead (`steps.head_start_overview`, sent by `client.ask_ahead`);
+the build's own step then takes the kept result when its outline is the same.
 """
 
 from __future__ import annotations
@@ -15,24 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import jobs, paths
-from ..kept_renders import FOLDER
-from ..runner import client
 from ..runner.protocol import Request
 from . import snapshot
 from .engine import ROOT
-
-
-def ask_for_overview(
-    content: Path,
-    out: Path,
-    sessions: Iterable[tuple[str, str]],
-    edited: Iterable[str],
-    config: Mapping[str, Any],
-) -> None:
-    """Have the build's server make the overview PDF ahead (see `overview_request`)."""
-    request = overview_request(content, out, sessions, edited, config)
-    if request is not None:
-        client.ask_ahead(request)
 
 
 def overview_request(
@@ -65,7 +50,7 @@ def overview_request(
             "templates": [str(ROOT / "templates" / "report.css")],
         },
         outputs=[str(target)],
-        log=str(target.parent / FOLDER / f"{reeks}.{paths.OVERVIEW}.vooraf.log"),
+        log=str(target.parent / paths.KEPT / f"{reeks}.{paths.OVERVIEW}.vooraf.log"),
         options={"content": str(content)},
         limits=jobs.limits(config),
         label=f"{reeks}/{paths.OVERVIEW}",

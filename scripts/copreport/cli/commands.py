@@ -121,7 +121,11 @@ def build(arguments: argparse.Namespace) -> tuple[int, Path, Path]:
         if targets == ["all"]:
             sources = snapshot.edited_sources(out, before)
             edited = snapshot.series_of(sources)
-            ahead.ask_for_overview(content, out, found.sessions, sources, config)
+            work_ahead = ahead.overview_request(
+                content, out, found.sessions, sources, config
+            )
+            if work_ahead is not None:
+                client.ask_ahead(work_ahead)
     limited = {**config, **settings.limited_to(edited)} if edited else config
     started = output_record.build_started()
     jobs.listener = progress  # the fork server was started by `main`
