@@ -276,14 +276,15 @@ class Queue:
         busy_child = SimpleNamespace(request=request(work, "render_web", "bezig"))
         loop.children = {-number: busy_child for number in range(1, busy + 1)}
         loop.warm = STAGES.index(warm)
-        loop.ahead = []
+        loop.ahead, loop.held, self.since = [], {}, {}
         loop._fork = self._fork
         loop.waiting = deque(
             (ours, replace(request(work, "render_web", name, priority=rank), **changes))
             for (ours, _), (name, rank, changes) in zip(self.pairs, asked, strict=True)
         )
 
-    def _fork(self, connection, waiting):
+    def _fork(self, connection, waiting, since=None):
+        self.since[Path(waiting.outputs[0]).name] = since
         self.started.append(Path(waiting.outputs[0]).name)
         child = SimpleNamespace(request=waiting, unread=None)
         self.loop.children[len(self.started)] = child
@@ -401,10 +402,42 @@ def test_a_step_waits_for_the_work_ahead_on_its_output_and_starts_when_it_ended(
     queue.ask_ahead("overzicht.pdf")
     assert queue.start() == ["overzicht.pdf", "verslag.pdf"]  # the first is the work ahead
     assert [Path(r.outputs[0]).name for _, r in queue.loop.waiting] == ["overzicht.pdf"]
+    held_from = queue.loop.held[queue.loop.waiting[0][0]]
     queue.end("overzicht.pdf")
     assert queue.start()[-1] == "overzicht.pdf"
     assert not queue.loop.waiting
+    # Its time limit runs from when it began to wait: a PDF that does not finish in
+    # time does not get the limit twice.
+    assert queue.since["overzicht.pdf"] == held_from
     queue.close()
+
+
+def test_work_ahead_with_an_answer_nobody_reads_does_not_hold_up_the_server(
+    work, tmp_path, monkeypatch
+):
+    """A source with thousands of problems gives a long answer (more than a socket's
+    buffer); the work ahead does not send it (nobody reads it), so neither it nor the
+    server blocks, and the step held for it gets its own answer."""
+    from copreport import steps
+    from copreport.runner import server
+    from copreport.runner.protocol import Result, send
+
+    monkeypatch.setitem(steps.STEPS, "head_start_overview", lambda r: ["x" * 100] * 6000)
+    monkeypatch.setattr(server, "renderers_loaded", lambda: True)
+    pid, path = forked_server(tmp_path, stall=0)
+    try:
+        ahead = request(work, "head_start_overview", "uit/o.pdf", limits=Limits(seconds=3))
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.connect(str(path))
+            send(connection, ahead.to_json())
+        time.sleep(0.3)
+        held = ask(path, request(work, "parse_session", "uit/o.pdf"))
+        result = Result.from_json(answer(held))
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert result.ok
+    assert (work / "uit" / "o.pdf").read_text() == "klaar"
 
 
 def test_work_ahead_is_dropped_when_its_step_comes_first_or_no_core_is_spare(
@@ -748,7 +781,7 @@ def test_a_step_that_finished_before_a_late_kill_keeps_its_log(work, tmp_path):
     child = server._Child(pid, pidfd, ours, done, deadline=0.0, killed_for="time")
     loop = server._Loop.__new__(server._Loop)
     loop.workers, loop.running, loop.warm = 2, True, len(STAGES) - 1
-    loop.children, loop.waiting, loop.ahead = {pid: child}, deque(), []
+    loop.children, loop.waiting, loop.ahead, loop.held = {pid: child}, deque(), [], {}
     loop.selector = selectors.DefaultSelector()
     loop.selector.register(pidfd, selectors.EVENT_READ)
     os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # it has ended

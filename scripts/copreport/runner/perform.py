@@ -75,6 +75,7 @@ STEP_NAMES = {
     "render_web": "het maken van de webversie",
     "render_overview": "het maken van het overzicht",
     "render_index": "het maken van de inhoudsopgave",
+    "head_start_overview": "het alvast maken van de PDF",
 }
 
 

@@ -129,6 +129,9 @@ class _Loop:
         self.waiting: deque[tuple[socket.socket, Request]] = deque()
         self.ahead: list[Request] = []
         """Work the build command asked to be done ahead of its steps (`AHEAD`)."""
+        self.held: dict[socket.socket, float] = {}
+        """Since when each step held for work ahead on its output has waited: its time
+        limit runs from then, as if it had started (the work ahead does its work)."""
         self.listener = listener
         self.owner_fd = owner_fd
         self.path = path
@@ -290,15 +293,17 @@ class _Loop:
                 return
             connection, request = waiting
             if self._worked_ahead(request):
+                self.held.setdefault(connection, time.monotonic())
                 continue  # it starts when the work ahead ended, and takes its result
             if not self._is_warm(request):
                 kept = 1
                 continue
             self.waiting.remove(waiting)
+            since = self.held.pop(connection, None)
             if _hung_up(connection):
                 connection.close()
                 continue
-            self._fork(connection, request)
+            self._fork(connection, request, since)
 
     def _start_ahead(self) -> None:
         """Start the work asked ahead as soon as the renderers are loaded (the warm-up
@@ -326,12 +331,15 @@ class _Loop:
         needed = needed_stage(request.step, request.options.get("kind"))
         return STAGES.index(needed) <= self.warm
 
-    def _fork(self, connection: socket.socket, request: Request) -> _Child:
+    def _fork(
+        self, connection: socket.socket, request: Request, since: float | None = None
+    ) -> _Child:
+        """A child for the request, whose time limit runs from `since` (default: now)."""
         pid = os.fork()
         if pid == 0:
             _child(connection, request, self)
         pidfd = os.pidfd_open(pid)
-        deadline = time.monotonic() + request.limits.seconds
+        deadline = (since or time.monotonic()) + request.limits.seconds
         child = _Child(pid, pidfd, connection, request, deadline)
         self.children[pid] = child
         self.selector.register(pidfd, selectors.EVENT_READ, ("child", child))
@@ -374,7 +382,8 @@ class _Loop:
                 write_log(Path(child.request.log), message + "\n")
                 source = blamed_source(child.request, ended_by)
                 with contextlib.suppress(OSError):
-                    send(child.connection, Result.failure(message, source).to_json())
+                    if child.unread is None:  # a job waits for this answer
+                        send(child.connection, Result.failure(message, source).to_json())
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(child.connection)
         child.connection.close()
@@ -482,7 +491,8 @@ def _child(connection: socket.socket, request: Request, loop: _Loop) -> None:
                 os.close(pipe_end)
         connection.settimeout(None)
         result = perform(request, "server")
-        send(connection, result.to_json())
+        if request.step not in AHEAD:  # nobody reads what work ahead answers
+            send(connection, result.to_json())
         code = 0 if result.ok else 1
     finally:
         os._exit(code)
