@@ -379,3 +379,26 @@ def test_content_files_linked_from_outside_are_refused(content, tmp_path):
     error = only_error(write_session(content))
     assert error.path == register
     assert "buiten de contentmap" in str(error)
+
+
+def test_a_session_name_that_is_not_a_file_is_named_not_skipped(content, tmp_path):
+    """A folder, a pipe or a link to nothing with a session's name is a problem for
+    that name, not a session that silently went (which would remove its reports)."""
+    import os
+
+    from copreport import paths
+
+    folder = content / EXAMPLE_SERIES
+    source = folder / f"{EXAMPLE_SESSION}.md"
+    source.unlink()
+    os.mkfifo(tmp_path / "pijp")
+    source.symlink_to(tmp_path / "pijp")
+    (folder / "map.md").mkdir()
+    (folder / "weg.md").symlink_to(tmp_path / "bestaat-niet.md")
+    (folder / "notities").mkdir()  # no session's name: left alone, as before
+
+    found = paths.scan(content)
+    named = {Path(file).name: message for file, _, message in found.problems}
+    assert set(named) == {f"{EXAMPLE_SESSION}.md", "map.md", "weg.md"}
+    assert all(message == paths.NOT_A_FILE for message in named.values())
+    assert (EXAMPLE_SERIES, EXAMPLE_SESSION) not in found.sessions

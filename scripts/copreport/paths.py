@@ -51,6 +51,10 @@ MAX_SERIES_BYTES = 100
 _PERIODIC = re.compile(r"(.+?)\1{19,}$")
 """A name ending in a part repeated twenty times: Snakemake refuses it as a wildcard."""
 _LOOKALIKES = (".markdown", ".txt", ".docx", ".doc", ".odt", ".rtf")
+NOT_A_FILE = (
+    "dit is geen gewoon bestand (maar een map, een pijp of een snelkoppeling die nergens "
+    "heen wijst); een sessie is een tekstbestand dat op .md eindigt"
+)
 
 
 @dataclass
@@ -88,7 +92,7 @@ def scan(content: Path) -> ContentScan:
     for folder in sorted(content.iterdir()):
         if not is_series_folder(folder):
             continue
-        sources = sorted(p for p in folder.iterdir() if p.is_file())
+        sources = sorted(folder.iterdir())
         if (folder / "reeks.yml").exists() and not (folder / SERIES_FILE).exists():
             found.warnings.append(
                 f"{folder / 'reeks.yml'} wordt niet gelezen: het reeksbestand heet "
@@ -97,6 +101,10 @@ def scan(content: Path) -> ContentScan:
         for source in sources:
             name = source.name
             if name.startswith((".", "_")):
+                continue
+            if not source.is_file():  # a folder, a pipe, a link to nothing
+                if source.suffix == SOURCE_SUFFIX:  # not silently a session gone
+                    found.problems.append((str(source), 0, NOT_A_FILE))
                 continue
             if source.suffix != SOURCE_SUFFIX:
                 if source.suffix.lower() in (SOURCE_SUFFIX, *_LOOKALIKES):
