@@ -43,3 +43,12 @@ def test_a_stop_signal_stays_ignored_when_a_handler_is_put_back(own_handlers):
         signal.signal(number, handler)
     os.kill(os.getpid(), signal.SIGINT)
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_build_sh_stopped_during_its_setup_says_what_the_command_says():
+    """Before Python runs, build.sh itself reports a Ctrl-C or stop signal; the user
+    reads the same Dutch line as later in the build."""
+    from copreport.cli.progress import INTERRUPTED
+    from helpers import ROOT
+
+    assert INTERRUPTED in (ROOT / "build.sh").read_text(encoding="utf-8")

@@ -39,12 +39,11 @@ def parse_series(request: Request) -> None:
 def parse_session(request: Request) -> list[str]:
     """One session source into its validated model, the only thing renderers read."""
     from .errors import SourceError
-    from .model import Series
     from .source.session import date_note, model_json, parse_session, refuse_outside
 
     source = Path(request.input("source"))
     refuse_outside(source, _content(request))
-    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    series = _series(request)
     session = parse_session(
         source,
         series,
@@ -107,17 +106,14 @@ def render_web(request: Request) -> None:
 
 def render_overview(request: Request) -> list[str]:
     """The overview of one series (PDF, Word or web page) from its session models."""
-    from .kept_renders import kept_drawing
-    from .model import Series, Session
-    from .overview import build_overview
+    from .model import Session
 
-    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    series = _series(request)
     sessions = [
         Session.model_validate_json(Path(path).read_bytes())
         for path in request.inputs["sessions"]
     ]
-    matrix = Path(request.outputs[0]).with_name(series.slug + FIGURE_SUFFIX)
-    return _write_outline(request, build_overview(series, sessions, kept_drawing(matrix)))
+    return _write_outline(request, _overview(request, series, sessions))
 
 
 def head_start_overview(request: Request) -> None:
@@ -131,14 +127,12 @@ def head_start_overview(request: Request) -> None:
     out to be the same, and makes the PDF itself otherwise. A problem in a source is
     left for the build's own steps to report.
     """
-    from .kept_renders import kept_drawing
-    from .model import Series, Session
-    from .overview import build_overview
+    from .model import Session
     from .source import scan
     from .source.session import model_json, parse_session, refuse_outside
 
     content = _content(request)
-    series = Series.model_validate_json(Path(request.input("series")).read_bytes())
+    series = _series(request)
     models = [Path(path) for path in request.inputs["sessions"]]
     facts = scan.series_facts(content / series.slug, [path.stem for path in models])
     edited = set(request.inputs["sources"])
@@ -159,8 +153,17 @@ def head_start_overview(request: Request) -> None:
         else:
             data = path.read_bytes()
         sessions.append(Session.model_validate_json(data))
+    _kept_render(request, _overview(request, series, sessions), "pdf")
+
+
+def _overview(request: Request, series, sessions: list):
+    """The outline of a series overview; its participation matrix is kept beside the
+    request's output (see `kept_renders.kept_drawing`)."""
+    from .kept_renders import kept_drawing
+    from .overview import build_overview
+
     matrix = Path(request.outputs[0]).with_name(series.slug + FIGURE_SUFFIX)
-    _kept_render(request, build_overview(series, sessions, kept_drawing(matrix)), "pdf")
+    return build_overview(series, sessions, kept_drawing(matrix))
 
 
 def render_index(request: Request) -> list[str]:
@@ -252,6 +255,13 @@ def _kept_render(request: Request, outline, kind: str) -> tuple[bytes, list[str]
 
     assets = [path for path in templates.iterdir() if path.is_file()]
     return render_once(Path(request.outputs[0]), kind, outline, assets, render)
+
+
+def _series(request: Request):
+    """The series model a step reads (input `series`)."""
+    from .model import Series
+
+    return Series.model_validate_json(Path(request.input("series")).read_bytes())
 
 
 def _content(request: Request) -> Path:

@@ -81,7 +81,8 @@ class _Child:
     killed_for: str = ""
     reaped: bool = False
     unread: socket.socket | None = None
-    """For work done ahead (no job waits for it): the end its answer goes to."""
+    """For work done ahead (no job waits for it): the other end of its stand-in
+    connection, kept open so that the server does not take the work for abandoned."""
 
 
 def serve(socket_path: Path, owner: int, ready: int | None = None) -> None:
@@ -382,7 +383,7 @@ class _Loop:
                 write_log(Path(child.request.log), message + "\n")
                 source = blamed_source(child.request, ended_by)
                 with contextlib.suppress(OSError):
-                    if child.unread is None:  # a job waits for this answer
+                    if child.request.step not in AHEAD:  # a job waits for this answer
                         send(child.connection, Result.failure(message, source).to_json())
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(child.connection)
