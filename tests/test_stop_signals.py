@@ -52,3 +52,28 @@ def test_build_sh_stopped_during_its_setup_says_what_the_command_says():
     from helpers import ROOT
 
     assert INTERRUPTED in (ROOT / "build.sh").read_text(encoding="utf-8")
+
+
+EXITING = """
+import atexit, os, signal, sys
+sys.path.insert(0, {scripts!r})
+from copreport import stop_signals
+stop_signals.stop_on_signals()
+atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))  # Ctrl-C while it exits
+stop_signals.ignore_while_exiting()
+sys.exit(3)
+"""
+
+
+def test_a_ctrl_c_while_the_command_exits_changes_nothing():
+    """Once the command has its answer it only exits; a Ctrl-C then keeps its exit
+    code and prints nothing (it printed a KeyboardInterrupt traceback, or, after
+    Python had put the default handler back, ended the command by the signal)."""
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    code = EXITING.format(scripts=str(ROOT / "scripts"))
+    ended = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (ended.returncode, ended.stderr) == (3, "")

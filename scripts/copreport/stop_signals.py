@@ -27,6 +27,15 @@ def stop_on_signals() -> None:
         signal.signal(number, _stop_once)
 
 
+def ignore_while_exiting() -> None:
+    """The command has its answer and only exits: from now on Ctrl-C and stop signals
+    are ignored by the operating system. (Python's exit puts the default handler back
+    in place of ours, so a second Ctrl-C then ended the command by the signal, without
+    its message and exit code; during its exit handlers, with a traceback.)"""
+    for number in HANDLED:
+        signal.signal(number, signal.SIG_IGN)
+
+
 def _stop_once(signum: int, frame: object) -> None:
     global stopped
     if stopped:
